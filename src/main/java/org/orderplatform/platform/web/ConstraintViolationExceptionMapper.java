@@ -43,19 +43,17 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
         StringBuilder name = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
-                }
-                if (!name.isEmpty()) {
-                    name.append('.');
-                }
-                name.append(node.getName());
+                continue;
             }
-            if (node.getIndex() != null && !name.isEmpty()) {
-                name.append('[').append(node.getIndex()).append(']');
+            // The index of an element belongs to the collection named before it: lines[1].sku
+            if (node.isInIterable() && !name.isEmpty()) {
+                name.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (kind == ElementKind.PROPERTY && node.getName() != null) {
+                name.append(name.isEmpty() ? "" : ".").append(node.getName());
             }
         }
         if (!name.isEmpty()) {

@@ -16,8 +16,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        if (ApiPaths.isApi(request)) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -1,0 +1,154 @@
+package org.orderplatform.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.orderplatform.testsupport.ProblemAssertions.assertProblem;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.orderplatform.platform.logging.LoggerProducer;
+import org.orderplatform.testsupport.Api;
+
+/**
+ * The platform's web layer (filters, problem mappers, JSON, logging, the real web.xml) deployed with a probe
+ * resource into the real server: malformed and oversized bodies, wrong content types, validation failures and
+ * unexpected exceptions all become problem responses; a 500 reveals nothing but is logged with its request id.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ErrorHandlingIT {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    URL deployment;
+
+    @Deployment(testable = false)
+    static WebArchive platformWebLayerWithProbe() {
+        return ShrinkWrap.create(WebArchive.class, "error-probe.war")
+                .addPackages(false, Filters.exclude(".*(IT|Test)(\\$.*)?\\.class"),
+                        Problems.class.getPackage(), LoggerProducer.class.getPackage())
+                .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"));
+    }
+
+    @Test
+    void shouldEchoValidBodyInSnakeCase() throws Exception {
+        HttpResponse<String> response = post("{\"display_name\":\"Ada\",\"lines\":[{\"sku\":\"A-1\",\"quantity\":2}]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject order = Api.json(response);
+        assertThat(order.getString("display_name")).isEqualTo("Ada");
+        assertThat(order.getJsonArray("lines").getJsonObject(0).getInt("quantity")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldAnswerUnreadableBodiesWith400Problem() throws Exception {
+        List<String> unreadable = List.of(
+                "{\"display_name\": \"Ada\", \"lines\": [ ",
+                "{\"display_name\":\"Ada\",\"lines\":[{\"sku\":\"A\",\"quantity\":\"many\"}]}",
+                "[1, 2, 3]",
+                "");
+        for (String body : unreadable) {
+            JsonObject problem = assertProblem(post(body), 400, probePath());
+            assertThat(problem.getString("type")).as(body).isEqualTo("/problems/malformed-body");
+        }
+    }
+
+    @Test
+    void shouldAnswerWrongContentTypeWith415Problem() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(probe())
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("display_name=Ada")));
+
+        JsonObject problem = assertProblem(response, 415, probePath());
+        assertThat(problem.getString("detail")).contains("text/plain").contains("application/json");
+    }
+
+    @Test
+    void shouldListEveryInvalidFieldByItsWireName() throws Exception {
+        HttpResponse<String> response = post(
+                "{\"display_name\":\"much too long a name\",\"lines\":[{\"sku\":\"A\",\"quantity\":1},{\"sku\":\"\",\"quantity\":0}]}");
+
+        JsonObject problem = assertProblem(response, 422, probePath());
+        assertThat(problem.getString("type")).isEqualTo("/problems/validation");
+        List<String> fields = problem.getJsonArray("errors").stream()
+                .map(JsonValue::asJsonObject)
+                .map(error -> error.getString("field"))
+                .toList();
+        assertThat(fields).containsExactly("display_name", "lines[1].quantity", "lines[1].sku");
+        assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("message")).isNotBlank();
+    }
+
+    @Test
+    void shouldStopReadingChunkedBodyAtTheLimit() throws Exception {
+        byte[] body = ("{\"display_name\":\"" + "x".repeat(70_000) + "\",\"lines\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(probe())
+                .header("Content-Type", "application/json")
+                // no Content-Length: the body is streamed in chunks and must be cut off while reading
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        JsonObject problem = assertProblem(response, 413, probePath());
+        assertThat(problem.getString("type")).isEqualTo("/problems/payload-too-large");
+    }
+
+    @Test
+    void shouldHideUnexpectedFailureAndLogItWithTheRequestId() throws Exception {
+        String requestId = "probe-" + System.nanoTime();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(probe().resolve("probe/failure"))
+                .header("X-Request-ID", requestId).GET());
+
+        JsonObject problem = assertProblem(response, 500, probePath() + "/failure");
+        assertThat(problem.getString("request_id")).isEqualTo(requestId);
+        assertThat(response.body()).doesNotContain(ErrorProbeResource.SECRET).doesNotContain("IllegalState");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(serverLog())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("[request_id=" + requestId + "]")
+                        .contains("Unexpected failure of GET")
+                        .contains(ErrorProbeResource.SECRET)));
+    }
+
+    private URI probe() throws Exception {
+        return deployment.toURI().resolve("api/probe");
+    }
+
+    private String probePath() throws Exception {
+        return probe().getPath();
+    }
+
+    private HttpResponse<String> post(String json) throws Exception {
+        return send(HttpRequest.newBuilder(probe())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> serverLog() throws IOException {
+        Path log = Path.of(System.getProperty("it.wlp.home"), "usr", "servers", System.getProperty("it.server.name"),
+                "logs", "messages.log");
+        return Files.readAllLines(log);
+    }
+}

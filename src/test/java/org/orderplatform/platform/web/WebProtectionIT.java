@@ -1,0 +1,127 @@
+package org.orderplatform.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orderplatform.testsupport.Api.get;
+import static org.orderplatform.testsupport.Api.request;
+import static org.orderplatform.testsupport.Api.send;
+import static org.orderplatform.testsupport.ProblemAssertions.assertProblem;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request ids, security headers, CORS and the body size limit on the real server. The build starts it with
+ * {@code CORS_ALLOWED_ORIGINS=https://allowed.example} and {@code MAX_REQUEST_BODY_BYTES=65536}.
+ */
+class WebProtectionIT {
+
+    static final String ALLOWED_ORIGIN = "https://allowed.example";
+    static final int BODY_LIMIT = 65536;
+
+    @Test
+    void shouldEchoWellFormedRequestId() {
+        String id = "client-" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(request("/api/docs").header("X-Request-ID", id).GET());
+
+        assertThat(response.headers().firstValue("X-Request-ID")).contains(id);
+    }
+
+    @Test
+    void shouldReplaceMalformedRequestIdWithGeneratedOne() {
+        String forged = "bad id; injected=true " + "x".repeat(200);
+
+        HttpResponse<String> response = send(request("/api/docs").header("X-Request-ID", forged).GET());
+
+        String id = response.headers().firstValue("X-Request-ID").orElseThrow();
+        assertThat(id).isNotEqualTo(forged);
+        assertThat(UUID.fromString(id)).isNotNull();
+    }
+
+    @Test
+    void shouldGenerateDistinctRequestIdsWhenNoneIsSent() {
+        String first = get("/").headers().firstValue("X-Request-ID").orElseThrow();
+        String second = get("/").headers().firstValue("X-Request-ID").orElseThrow();
+
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void shouldSendSecurityHeadersAndNoStoreOnApiResponses() {
+        HttpResponse<String> api = get("/api/not-here");
+
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(api.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(api.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(api.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void shouldSendSecurityHeadersOnTheWebAppButLetItBeCached() {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Cache-Control")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerPreflightFromAllowedOrigin() {
+        HttpResponse<String> response = send(request("/api/docs")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED_ORIGIN);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).get().asString()
+                .contains("POST");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).get().asString()
+                .contains("Authorization").contains("Content-Type");
+        assertThat(response.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
+    }
+
+    @Test
+    void shouldRefusePreflightFromOtherOrigin() {
+        HttpResponse<String> response = send(request("/api/docs")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(response, 403, "/api/docs");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void shouldShareResponsesOnlyWithAllowedOrigin() {
+        HttpResponse<String> allowed = send(request("/api/docs").header("Origin", ALLOWED_ORIGIN).GET());
+        HttpResponse<String> other = send(request("/api/docs").header("Origin", "https://evil.example").GET());
+
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers")).get().asString()
+                .contains("X-Request-ID");
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectDeclaredOversizedBodyWith413() {
+        HttpResponse<String> response = send(request("/api/docs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(BODY_LIMIT) + "\"")));
+
+        assertProblem(response, 413, "/api/docs");
+    }
+
+    @Test
+    void shouldAcceptBodyJustUnderTheLimitAsFarAsSizeGoes() {
+        HttpResponse<String> response = send(request("/api/docs")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(BODY_LIMIT - 10) + "\"")));
+
+        // Not too large - the route simply has no POST.
+        assertProblem(response, 405, "/api/docs");
+    }
+}

@@ -1,0 +1,52 @@
+package org.orderplatform.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** HTTP access to the server that the build started for the integration tests (a black box). */
+public final class Api {
+
+    /** Base URL of the test server, e.g. {@code http://localhost:PORT}; set by failsafe. */
+    public static final URI BASE = URI.create(System.getProperty("it.base.url", "http://localhost:9080"));
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
+
+    private Api() {
+    }
+
+    public static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(BASE.resolve(path)).timeout(TIMEOUT);
+    }
+
+    public static HttpResponse<String> get(String path) {
+        return send(request(path).GET());
+    }
+
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+}
