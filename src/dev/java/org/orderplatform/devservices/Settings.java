@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * What the dev services should start, from the agent arguments and the environment. A service is started only
+ * What the dev services should start, from the agent arguments and the configuration (environment variables
+ * and system properties). A service is started only
  * when its host variable ({@code DB_HOST}, {@code REDIS_HOST}) is unset; its port comes from the agent argument
  * (the test server's reserved port), else from {@code DB_PORT}/{@code REDIS_PORT}, else the standard port.
  */
@@ -16,7 +17,7 @@ record Settings(Path dataDir, boolean ephemeral, OptionalInt postgresPort, Optio
     record Database(String name, String user, String password) {
     }
 
-    static Settings parse(String arguments, Map<String, String> env) {
+    static Settings parse(String arguments, Map<String, String> config) {
         if (arguments == null || arguments.isBlank()) {
             throw new IllegalArgumentException("dev services need a data directory as agent argument");
         }
@@ -38,22 +39,22 @@ record Settings(Path dataDir, boolean ephemeral, OptionalInt postgresPort, Optio
             }
         }
         return new Settings(dataDir, ephemeral,
-                port(env, "DB_HOST", "DB_PORT", pgPort, 5432),
-                port(env, "REDIS_HOST", "REDIS_PORT", redisPort, 6379),
-                new Database(env.getOrDefault("DB_NAME", "orderplatform"),
-                        env.getOrDefault("DB_USER", "orderplatform"),
-                        env.getOrDefault("DB_PASSWORD", "orderplatform")));
+                port(config, "DB_HOST", "DB_PORT", pgPort, 5432),
+                port(config, "REDIS_HOST", "REDIS_PORT", redisPort, 6379),
+                new Database(config.getOrDefault("DB_NAME", "orderplatform"),
+                        config.getOrDefault("DB_USER", "orderplatform"),
+                        config.getOrDefault("DB_PASSWORD", "orderplatform")));
     }
 
-    private static OptionalInt port(Map<String, String> env, String hostVariable, String portVariable,
+    private static OptionalInt port(Map<String, String> config, String hostVariable, String portVariable,
                                     Integer argument, int standard) {
-        if (env.get(hostVariable) != null) {
+        if (config.get(hostVariable) != null) {
             return OptionalInt.empty();
         }
         if (argument != null) {
             return OptionalInt.of(argument);
         }
-        String configured = env.get(portVariable);
+        String configured = config.get(portVariable);
         return OptionalInt.of(configured == null ? standard : Integer.parseInt(configured));
     }
 }

@@ -1,6 +1,7 @@
 package org.orderplatform.platform.db;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import liquibase.Scope;
@@ -32,16 +33,40 @@ public final class LiquibaseMigration {
         this.resources = resources;
     }
 
-    public void apply(Connection connection) throws Exception {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
-        }
-        try {
-            update(connection);
-        } finally {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
+    /** Where the migration gets its connections: a DataSource's {@code getConnection}, or a driver. */
+    @FunctionalInterface
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Waits for the migration lock, applies the changelog, and releases the lock. The lock is held on a connection
+     * of its own, so that whatever state Liquibase leaves its connection in, the lock can always be released.
+     */
+    public void apply(Connections connections) throws Exception {
+        try (Connection lock = connections.open()) {
+            execute(lock, "SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
+            try (Connection work = connections.open()) {
+                update(work);
+            } finally {
+                release(lock);
             }
+        }
+    }
+
+    private static void release(Connection lock) throws SQLException {
+        try {
+            execute(lock, "SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
+        } catch (SQLException e) {
+            // Never hand a pooled connection back with the lock still held: drop the session instead.
+            lock.abort(Runnable::run);
+            throw e;
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -58,8 +57,6 @@ public class SchemaMigrator {
     }
 
     private void migrate() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            new LiquibaseMigration(getClass().getClassLoader()).apply(connection);
-        }
+        new LiquibaseMigration(getClass().getClassLoader()).apply(dataSource::getConnection);
     }
 }

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Alive unless the heap is still (almost) full right after a garbage collection - a JVM in that state only
- * thrashes and a restart is the cure. Deliberately independent of PostgreSQL and Redis: an outage of a
+ * Alive unless the old generation is still (almost) full right after a garbage collection - a JVM in that state
+ * only thrashes and a restart is the cure. Young pools (eden, survivor) are ignored: they are often full after a
+ * collection, and that is normal. Deliberately independent of PostgreSQL and Redis: an outage of a
  * dependency must make the pod unready, never get it restarted.
  */
 @Liveness
@@ -24,13 +25,15 @@ public class ProcessLivenessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         double worst = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            // Among heap pools only the old generation supports usage thresholds.
+            boolean oldGeneration = pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported();
+            MemoryUsage afterGc = oldGeneration ? pool.getCollectionUsage() : null;
             if (afterGc != null && afterGc.getMax() > 0) {
                 worst = Math.max(worst, (double) afterGc.getUsed() / afterGc.getMax());
             }
         }
         return HealthCheckResponse.named("process")
-                .withData("heap_used_after_gc_ratio", String.format(java.util.Locale.ROOT, "%.3f", worst))
+                .withData("old_gen_used_after_gc_ratio", String.format(java.util.Locale.ROOT, "%.3f", worst))
                 .status(worst < MAX_HEAP_USED_AFTER_GC)
                 .build();
     }

@@ -2,6 +2,9 @@ package org.orderplatform.platform.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,13 +22,31 @@ public class RedisReadinessCheck implements HealthCheck {
     @Inject
     JedisPool pool;
 
+    @Inject
+    Logger log;
+
+    /** Probes come every few seconds: log only when availability changes. */
+    private final AtomicBoolean lastAvailable = new AtomicBoolean(true);
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("redis").up().withData("required_for_readiness", false);
+        boolean available;
+        RuntimeException cause = null;
         try (Jedis jedis = pool.getResource()) {
-            return response.withData("available", "PONG".equals(jedis.ping())).build();
+            available = "PONG".equals(jedis.ping());
         } catch (RuntimeException e) {
-            return response.withData("available", false).withData("error", e.getMessage()).build();
+            available = false;
+            cause = e;
         }
+        if (lastAvailable.getAndSet(available) != available) {
+            if (available) {
+                log.info("Redis is available again");
+            } else {
+                log.log(Level.WARNING, "Redis is unavailable; the platform carries on without it", cause);
+            }
+        }
+        // Health is public: the cause goes to the log, never into the response.
+        return response.withData("available", available).build();
     }
 }

@@ -8,8 +8,10 @@ final class ApiPaths {
     private ApiPaths() {
     }
 
+    /** The decoded, normalised path inside the application - what the servlet mappings see. */
     static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
     }
 
     static boolean isApi(HttpServletRequest request) {

@@ -30,7 +30,7 @@ public class ProblemErrorServlet extends HttpServlet {
         String detail;
         if (status >= HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
             log.log(Level.SEVERE, "Unexpected failure of " + path, failure instanceof Throwable t ? t : null);
-            detail = "The request could not be completed; quote the request id when reporting it";
+            detail = Problems.INTERNAL_ERROR_DETAIL;
         } else if (status == HttpServletResponse.SC_NOT_FOUND) {
             detail = "No resource at " + path;
         } else if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED) {

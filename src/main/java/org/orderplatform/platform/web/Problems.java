@@ -22,6 +22,9 @@ import org.eclipse.microprofile.metrics.Tag;
 public class Problems {
 
     static final String ABOUT_BLANK = "about:blank";
+    /** All a client learns about a failure on our side. */
+    static final String INTERNAL_ERROR_DETAIL =
+            "The request could not be completed; quote the request id when reporting it";
     private static final Metadata PROBLEM_COUNTER = Metadata.builder()
             .withName("api.problem.responses")
             .withDescription("Problem (error) responses sent, by HTTP status")

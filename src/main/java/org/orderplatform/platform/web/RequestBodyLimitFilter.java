@@ -9,13 +9,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies larger than {@code MAX_REQUEST_BODY_BYTES} with 413: up front when Content-Length says
  * so, and while reading when a chunked body grows past the limit (see {@link RequestBodyTooLargeException}).
+ * Chunked form bodies are refused with 411, because the container parses forms without this filter's stream.
  */
 public class RequestBodyLimitFilter extends HttpFilter {
 
@@ -29,6 +34,12 @@ public class RequestBodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.getContentLengthLong() < 0 && isForm(request)) {
+            // The container parses form bodies itself, past any wrapper: their size must be known up front.
+            problems.send(problems.ofStatus(HttpServletResponse.SC_LENGTH_REQUIRED,
+                    "Form bodies need a Content-Length (at most " + maxBytes + " bytes)", request), response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
             problems.send(problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes), request, List.of()),
@@ -38,6 +49,12 @@ public class RequestBodyLimitFilter extends HttpFilter {
         chain.doFilter(new LimitedBodyRequest(request, maxBytes), response);
     }
 
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data"));
+    }
+
     static String tooLargeDetail(long maxBytes) {
         return "The request body exceeds the limit of " + maxBytes + " bytes";
     }
@@ -45,6 +62,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
     private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
         private final long maxBytes;
         private ServletInputStream limited;
+        private BufferedReader reader;
 
         LimitedBodyRequest(HttpServletRequest request, long maxBytes) {
             super(request);
@@ -57,6 +75,16 @@ public class RequestBodyLimitFilter extends HttpFilter {
                 limited = new LimitedInputStream(super.getInputStream(), maxBytes);
             }
             return limited;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
         }
     }
 
@@ -93,6 +121,11 @@ public class RequestBodyLimitFilter extends HttpFilter {
             if (read > maxBytes) {
                 throw new RequestBodyTooLargeException(tooLargeDetail(maxBytes));
             }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
 
         @Override

@@ -13,7 +13,9 @@ public class RequestIdFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String id = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
+        // On an error dispatch the request already has its id; the error page must log and answer with it.
+        String existing = RequestIds.of(request);
+        String id = existing != null ? existing : RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
         RequestIds.bind(request, id);
         response.setHeader(RequestIds.HEADER, id);
         try {

@@ -48,9 +48,7 @@ class ConcurrentMigrationIT {
             for (int i = 0; i < REPLICAS; i++) {
                 runs.add(replicas.submit((Callable<Void>) () -> {
                     start.await();
-                    try (Connection connection = connect()) {
-                        new LiquibaseMigration(getClass().getClassLoader()).apply(connection);
-                    }
+                    new LiquibaseMigration(getClass().getClassLoader()).apply(ConcurrentMigrationIT::connect);
                     return null;
                 }));
             }

@@ -91,24 +91,46 @@ class ErrorHandlingIT {
 
         JsonObject problem = assertProblem(response, 422, probePath());
         assertThat(problem.getString("type")).isEqualTo("/problems/validation");
-        List<String> fields = problem.getJsonArray("errors").stream()
-                .map(JsonValue::asJsonObject)
-                .map(error -> error.getString("field"))
-                .toList();
-        assertThat(fields).containsExactly("display_name", "lines[1].quantity", "lines[1].sku");
+        assertThat(fields(problem)).containsExactly("display_name", "lines[1].quantity", "lines[1].sku");
         assertThat(problem.getJsonArray("errors").getJsonObject(0).getString("message")).isNotBlank();
     }
 
     @Test
-    void shouldStopReadingChunkedBodyAtTheLimit() throws Exception {
-        byte[] body = ("{\"display_name\":\"" + "x".repeat(70_000) + "\",\"lines\":[]}")
-                .getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(probe())
+    void shouldNameQueryParametersAndTheWholeBodyAsTheClientDoes() throws Exception {
+        HttpResponse<String> tooMany = send(HttpRequest.newBuilder(URI.create(probe() + "?max_lines=9"))
                 .header("Content-Type", "application/json")
-                // no Content-Length: the body is streamed in chunks and must be cut off while reading
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"display_name\":\"Ada\",\"lines\":[]}")));
+        HttpResponse<String> nullBody = post("null");
 
-        JsonObject problem = assertProblem(response, 413, probePath());
+        assertThat(fields(assertProblem(tooMany, 422, probePath()))).containsExactly("max_lines");
+        assertThat(fields(assertProblem(nullBody, 422, probePath()))).containsExactly("body");
+    }
+
+    @Test
+    void shouldKeepTheDetailAResourceGaveItsClientError() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(probe()).DELETE());
+
+        JsonObject problem = assertProblem(response, 409, probePath());
+        assertThat(problem.getString("detail")).isEqualTo(ErrorProbeResource.REFUSAL);
+        assertThat(problem.getString("title")).isEqualTo("Conflict");
+    }
+
+    @Test
+    void shouldTreatAnInvalidResponseAsOurFailure() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(probe().resolve("probe/invalid-result")).GET());
+
+        JsonObject problem = assertProblem(response, 500, probePath() + "/invalid-result");
+        assertThat(problem.getString("type")).isEqualTo("/problems/internal-error");
+    }
+
+    @Test
+    void shouldReadChunkedBodyUpToTheLimitAndStopOneByteAfter() throws Exception {
+        HttpResponse<String> atLimit = postChunked(bodyOfSize(BODY_LIMIT));
+        HttpResponse<String> overLimit = postChunked(bodyOfSize(BODY_LIMIT + 1));
+
+        // At the limit the body is read in full, so validation gets to see (and refuse) the long name.
+        assertProblem(atLimit, 422, probePath());
+        JsonObject problem = assertProblem(overLimit, 413, probePath());
         assertThat(problem.getString("type")).isEqualTo("/problems/payload-too-large");
     }
 
@@ -126,6 +148,32 @@ class ErrorHandlingIT {
                         .contains("[request_id=" + requestId + "]")
                         .contains("Unexpected failure of GET")
                         .contains(ErrorProbeResource.SECRET)));
+    }
+
+    /** MAX_REQUEST_BODY_BYTES of the test server (see pom.xml). */
+    static final int BODY_LIMIT = 65536;
+
+    private static byte[] bodyOfSize(int size) {
+        String head = "{\"display_name\":\"";
+        String tail = "\",\"lines\":[]}";
+        byte[] body = (head + "x".repeat(size - head.length() - tail.length()) + tail)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(body).hasSize(size);
+        return body;
+    }
+
+    private HttpResponse<String> postChunked(byte[] body) throws Exception {
+        // An InputStream publisher has no length: the body goes in chunks and the limit is enforced while reading.
+        return send(HttpRequest.newBuilder(probe())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    }
+
+    private static List<String> fields(JsonObject problem) {
+        return problem.getJsonArray("errors").stream()
+                .map(JsonValue::asJsonObject)
+                .map(error -> error.getString("field"))
+                .toList();
     }
 
     private URI probe() throws Exception {

@@ -116,12 +116,22 @@ class WebProtectionIT {
     }
 
     @Test
-    void shouldAcceptBodyJustUnderTheLimitAsFarAsSizeGoes() {
+    void shouldAcceptDeclaredBodyOfExactlyTheLimit() {
         HttpResponse<String> response = send(request("/api/docs")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(BODY_LIMIT - 10) + "\"")));
+                .POST(HttpRequest.BodyPublishers.ofString("\"" + "x".repeat(BODY_LIMIT - 2) + "\"")));
 
         // Not too large - the route simply has no POST.
         assertProblem(response, 405, "/api/docs");
+    }
+
+    @Test
+    void shouldRequireLengthOfFormBodies() {
+        HttpResponse<String> response = send(request("/api/docs")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream("username=a&password=b".getBytes()))));
+
+        assertProblem(response, 411, "/api/docs");
     }
 }
