@@ -1,13 +1,29 @@
 package org.orderplatform;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.orderplatform.auth.AccessTokens;
 
 /** The REST API root: every resource lives under {@code /api}. */
 @ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({AccessTokens.USER, AccessTokens.ADMIN})
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "An access token from POST /api/auth/login")
+@SecurityScheme(securitySchemeName = "password", type = SecuritySchemeType.OAUTH2,
+        description = "Log in from the OpenAPI UI (Authorize) with email and password",
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/auth/login",
+                scopes = @OAuthScope(name = "api", description = "The whole API, within the user's roles"))))
 @OpenAPIDefinition(info = @Info(
         title = "Order Platform API",
         version = "0.1.0",

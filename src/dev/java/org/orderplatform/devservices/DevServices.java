@@ -83,6 +83,19 @@ public final class DevServices {
         } else {
             log("REDIS_HOST is set: using the Redis at " + config.get("REDIS_HOST") + ", starting none");
         }
+        publishIfUnset("APP_ENV", "development");
+        if (config.get("JWT_PRIVATE_KEY_FILE") == null && config.get("JWT_PRIVATE_KEY") == null) {
+            DevJwtKeys keys = DevJwtKeys.createOrLoad(settings.dataDir());
+            publish("JWT_PRIVATE_KEY_FILE", keys.privateKeyFile().toString());
+            publish("mp.jwt.verify.publickey.location", keys.publicKeyFile().toString());
+            log("JWT signing key: " + keys.privateKeyFile() + " (generated for development, never commit it)");
+        }
+    }
+
+    private void publishIfUnset(String name, String value) {
+        if (config.get(name) == null) {
+            publish(name, value);
+        }
     }
 
     private void startPostgres(int port) throws IOException, SQLException {

@@ -2,6 +2,7 @@ package org.orderplatform.platform.db;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -32,6 +33,9 @@ public class SchemaMigrator {
     @Inject
     Logger log;
 
+    @Inject
+    Event<SchemaReady> schemaReady;
+
     private volatile boolean migrated;
 
     void onStartup(@Observes Startup startup) {
@@ -46,14 +50,16 @@ public class SchemaMigrator {
     private void attempt(Duration nextDelay) {
         try {
             migrate();
-            migrated = true;
-            log.info("Database schema is up to date (" + LiquibaseMigration.CHANGELOG + ")");
         } catch (Exception e) {
             log.log(Level.WARNING, "Database migration failed; retrying in " + nextDelay.toSeconds() + " s: "
                     + e.getMessage(), e);
             Duration after = nextDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : nextDelay.multipliedBy(2);
             scheduler.schedule(() -> attempt(after), nextDelay.toMillis(), TimeUnit.MILLISECONDS);
+            return;
         }
+        migrated = true;
+        log.info("Database schema is up to date (" + LiquibaseMigration.CHANGELOG + ")");
+        schemaReady.fire(new SchemaReady());
     }
 
     private void migrate() throws Exception {

@@ -21,7 +21,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -93,7 +92,7 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
                 }
             }
         }
-        return name.isEmpty() ? parameter : toSnakeCase(name.toString());
+        return name.isEmpty() ? parameter : WireNames.of(name.toString());
     }
 
     private static Method find(Class<?> type, Path.MethodNode node) {
@@ -128,9 +127,5 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
             }
         }
         return BODY;
-    }
-
-    static String toSnakeCase(String javaName) {
-        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

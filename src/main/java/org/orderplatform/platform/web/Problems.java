@@ -43,6 +43,12 @@ public class Problems {
                 RequestIds.of(request), errors);
     }
 
+    /** A problem a feature raised. */
+    public ProblemDetails of(ProblemException exception, HttpServletRequest request) {
+        return new ProblemDetails(exception.type(), exception.title(), exception.status(), exception.getMessage(),
+                instance(request), RequestIds.of(request), exception.errors());
+    }
+
     /** A plain HTTP error: {@code about:blank} with the status' reason phrase as title (RFC 9457 §4.2.1). */
     public ProblemDetails ofStatus(int status, String detail, HttpServletRequest request) {
         return new ProblemDetails(ABOUT_BLANK, reasonPhrase(status), status, detail, instance(request),

@@ -3,6 +3,7 @@ package org.orderplatform.platform.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -69,8 +70,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return target + " is not supported" + (allow == null ? "" : "; allowed methods: " + allow);
         }
         if (exception instanceof NotSupportedException) {
-            return "Content-Type " + request.getContentType() + " is not supported by " + target
+            return (request.getContentType() == null ? "A Content-Type is required by "
+                    : "Content-Type " + request.getContentType() + " is not supported by ") + target
                     + "; send application/json";
+        }
+        if (exception instanceof ForbiddenException) {
+            return "The caller's roles do not allow " + target;
         }
         if (exception instanceof NotAcceptableException) {
             return "None of the media types in Accept can be produced by " + target;

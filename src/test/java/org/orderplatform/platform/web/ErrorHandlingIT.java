@@ -66,8 +66,7 @@ class ErrorHandlingIT {
         List<String> unreadable = List.of(
                 "{\"display_name\": \"Ada\", \"lines\": [ ",
                 "{\"display_name\":\"Ada\",\"lines\":[{\"sku\":\"A\",\"quantity\":\"many\"}]}",
-                "[1, 2, 3]",
-                "");
+                "[1, 2, 3]");
         for (String body : unreadable) {
             JsonObject problem = assertProblem(post(body), 400, probePath());
             assertThat(problem.getString("type")).as(body).isEqualTo("/problems/malformed-body");
@@ -101,9 +100,11 @@ class ErrorHandlingIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"display_name\":\"Ada\",\"lines\":[]}")));
         HttpResponse<String> nullBody = post("null");
+        HttpResponse<String> noBody = post("");
 
         assertThat(fields(assertProblem(tooMany, 422, probePath()))).containsExactly("max_lines");
         assertThat(fields(assertProblem(nullBody, 422, probePath()))).containsExactly("body");
+        assertThat(fields(assertProblem(noBody, 422, probePath()))).containsExactly("body");
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ConstraintViolationExceptionMapperTest {
+class WireNamesTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -14,6 +14,6 @@ class ConstraintViolationExceptionMapperTest {
             "email, email",
             "isSuperuser, is_superuser"})
     void shouldNameFieldsAsTheyAppearOnTheWire(String javaName, String wireName) {
-        assertThat(ConstraintViolationExceptionMapper.toSnakeCase(javaName)).isEqualTo(wireName);
+        assertThat(WireNames.of(javaName)).isEqualTo(wireName);
     }
 }

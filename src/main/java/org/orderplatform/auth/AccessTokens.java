@@ -1,0 +1,73 @@
+package org.orderplatform.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderplatform.user.User;
+
+/**
+ * Issues RS256 access tokens that mpJwt validates on every replica: issuer and audience as configured, the user id
+ * as {@code sub}, the email as {@code upn}, roles in {@code groups} ({@code user}, plus {@code admin} for
+ * superusers), a unique {@code jti} (so logout can deny it) and {@code sid}, the refresh session it belongs to.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    public static final String USER = "user";
+    public static final String ADMIN = "admin";
+    public static final String SESSION_CLAIM = "sid";
+
+    @Inject
+    SigningKey signingKey;
+
+    @Inject
+    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "order-platform")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "order-platform-api")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "ACCESS_TOKEN_TTL_SECONDS", defaultValue = "900")
+    long lifetimeSeconds;
+
+    public long lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
+
+    public String issue(User user, UUID session) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(Long.toString(user.id()))
+                .claim("upn", user.email())
+                .claim("groups", user.isSuperuser() ? List.of(USER, ADMIN) : List.of(USER))
+                .claim(SESSION_CLAIM, session.toString())
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
+                .build();
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                claims);
+        try {
+            token.sign(new RSASSASigner(signingKey.privateKey()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign an access token", e);
+        }
+        return token.serialize();
+    }
+}

@@ -1,0 +1,82 @@
+package org.orderplatform.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id at the OWASP Password Storage parameters (m = 19 MiB, t = 2, p = 1), Bouncy Castle's implementation,
+ * stored in the self-describing PHC string format: {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. A hash made
+ * with other parameters still verifies and reports {@link #needsRehash}.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    static final int MEMORY_KIB = 19 * 1024;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return hash(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM);
+    }
+
+    /** Constant-time comparison; false for anything that is not an Argon2id PHC string. */
+    public boolean verify(String password, String stored) {
+        Matcher phc = PHC.matcher(stored == null ? "" : stored);
+        if (!phc.matches()) {
+            return false;
+        }
+        byte[] salt = B64_DECODER.decode(phc.group(4));
+        byte[] expected = B64_DECODER.decode(phc.group(5));
+        byte[] actual = derive(password, salt, Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)),
+                Integer.parseInt(phc.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** True when the stored hash was made with other parameters than today's: rehash it at the next login. */
+    public boolean needsRehash(String stored) {
+        Matcher phc = PHC.matcher(stored == null ? "" : stored);
+        return !phc.matches()
+                || Integer.parseInt(phc.group(1)) != MEMORY_KIB
+                || Integer.parseInt(phc.group(2)) != ITERATIONS
+                || Integer.parseInt(phc.group(3)) != PARALLELISM;
+    }
+
+    static String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+        byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                 int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package org.orderplatform.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A login session: the family of refresh tokens that rotate from one login. Only the SHA-256 of the current token
+ * is kept; presenting an older one means it was stolen or replayed, and the whole family is revoked.
+ */
+@Entity
+@Table(name = "refresh_token_families")
+public class RefreshSession {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(name = "current_token_hash", nullable = false, length = 64)
+    private String currentTokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "rotated_at", nullable = false)
+    private OffsetDateTime rotatedAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private OffsetDateTime expiresAt;
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    @Column(name = "revoked_reason", length = 40)
+    private String revokedReason;
+
+    protected RefreshSession() {
+        // for JPA
+    }
+
+    RefreshSession(UUID id, long userId, String tokenHash, OffsetDateTime expiresAt) {
+        this.id = id;
+        this.userId = userId;
+        this.currentTokenHash = tokenHash;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.rotatedAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String currentTokenHash() {
+        return currentTokenHash;
+    }
+
+    boolean isUsable() {
+        return revokedAt == null && expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    void rotate(String newTokenHash) {
+        currentTokenHash = newTokenHash;
+        rotatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    void revoke(String reason) {
+        if (revokedAt == null) {
+            revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            revokedReason = reason;
+        }
+    }
+}

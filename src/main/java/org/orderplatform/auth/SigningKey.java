@@ -1,0 +1,118 @@
+package org.orderplatform.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The RSA key the platform signs access tokens with, shared by all replicas through configuration:
+ * {@code JWT_PRIVATE_KEY_FILE} (a mounted PEM file) or {@code JWT_PRIVATE_KEY} (the PEM itself). At start-up it
+ * is checked against the public key mpJwt verifies with ({@code mp.jwt.verify.publickey[.location]}): without a
+ * key, or with keys that do not belong together, the application refuses to start - in every environment.
+ */
+@ApplicationScoped
+public class SigningKey {
+
+    @Inject
+    @ConfigProperty(name = "JWT_PRIVATE_KEY_FILE")
+    Optional<String> privateKeyFile;
+
+    @Inject
+    @ConfigProperty(name = "JWT_PRIVATE_KEY")
+    Optional<String> privateKeyPem;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> publicKeyLocation;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> publicKeyPem;
+
+    private RSAPrivateCrtKey privateKey;
+
+    void check(@Observes Startup startup) {
+        privateKey();
+    }
+
+    /** The signing key, loaded and checked once. */
+    public synchronized RSAPrivateCrtKey privateKey() {
+        if (privateKey == null) {
+            RSAPrivateCrtKey key = loadPrivateKey();
+            RSAPublicKey verifyKey = loadVerifyKey();
+            if (!verifyKey.getModulus().equals(key.getModulus())
+                    || !verifyKey.getPublicExponent().equals(key.getPublicExponent())) {
+                throw new IllegalStateException("The JWT signing key (JWT_PRIVATE_KEY[_FILE]) does not belong to "
+                        + "the verification key (MP_JWT_VERIFY_PUBLICKEY[_LOCATION]): every token would be refused");
+            }
+            privateKey = key;
+        }
+        return privateKey;
+    }
+
+    /** The public half, derived from the private key. */
+    public RSAPublicKey publicKey() {
+        RSAPrivateCrtKey key = privateKey();
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RSAPrivateCrtKey loadPrivateKey() {
+        String pem = privateKeyPem.filter(value -> !value.isBlank())
+                .or(() -> privateKeyFile.filter(value -> !value.isBlank()).map(SigningKey::read))
+                .orElseThrow(() -> new IllegalStateException("No JWT signing key is configured: set "
+                        + "JWT_PRIVATE_KEY_FILE to a PEM file (PKCS#8 RSA private key) or JWT_PRIVATE_KEY to its text"));
+        try {
+            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException("The JWT signing key is not a PKCS#8 RSA private key in PEM", e);
+        }
+    }
+
+    private RSAPublicKey loadVerifyKey() {
+        String pem = publicKeyPem.filter(value -> !value.isBlank())
+                .or(() -> publicKeyLocation.filter(value -> !value.isBlank()).map(SigningKey::read))
+                .orElseThrow(() -> new IllegalStateException("No JWT verification key is configured: set "
+                        + "MP_JWT_VERIFY_PUBLICKEY_LOCATION to a PEM file (RSA public key) or MP_JWT_VERIFY_PUBLICKEY"));
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException("The JWT verification key is not an RSA public key in PEM", e);
+        }
+    }
+
+    private static String read(String location) {
+        try {
+            return Files.readString(Path.of(location.startsWith("file:") ? location.substring(5) : location));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the JWT key file " + location, e);
+        }
+    }
+
+    private static byte[] der(String pem, String label) {
+        String base64 = pem.replace("-----BEGIN " + label + "-----", "")
+                .replace("-----END " + label + "-----", "")
+                .replaceAll("\\s", "");
+        return Base64.getDecoder().decode(base64);
+    }
+}

@@ -1,0 +1,68 @@
+package org.orderplatform.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Users in PostgreSQL. Emails compare case-insensitively (the unique index is on lower(email)). */
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext(unitName = "orderPlatform")
+    EntityManager em;
+
+    public Optional<User> findById(long id) {
+        return Optional.ofNullable(em.find(User.class, id));
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) = :email", User.class)
+                .setParameter("email", email.toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public boolean existsByEmail(String email) {
+        return findByEmail(email).isPresent();
+    }
+
+    public long count() {
+        return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
+    }
+
+    /** A page of users whose email or name contains {@code query} (any case), oldest first. */
+    public List<User> page(String query, int page, int size) {
+        return em.createQuery("SELECT u FROM User u WHERE " + MATCHES + " ORDER BY u.id", User.class)
+                .setParameter("q", pattern(query))
+                .setFirstResult((page - 1) * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    public long countMatching(String query) {
+        return em.createQuery("SELECT COUNT(u) FROM User u WHERE " + MATCHES, Long.class)
+                .setParameter("q", pattern(query))
+                .getSingleResult();
+    }
+
+    public User add(User user) {
+        em.persist(user);
+        em.flush(); // assigns the id and surfaces a duplicate email now, inside the caller's transaction
+        return user;
+    }
+
+    public void remove(User user) {
+        em.remove(user);
+    }
+
+    private static final String MATCHES = "(LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!')";
+
+    /** The search text as a LIKE pattern; its own % and _ match literally. */
+    private static String pattern(String query) {
+        String text = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

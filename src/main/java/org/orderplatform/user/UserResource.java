@@ -1,0 +1,108 @@
+package org.orderplatform.user;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.auth.AuthService;
+import org.orderplatform.platform.web.PageView;
+
+/** {@code /api/users}: the caller's own account, and user administration for superusers. */
+@Path("users")
+@RequestScoped
+@Tag(name = "users", description = "Accounts")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    JsonWebToken caller;
+
+    @GET
+    @Path("me")
+    @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+    @Operation(summary = "The caller's account")
+    public UserView me() {
+        return UserView.of(users.get(callerId()));
+    }
+
+    @PATCH
+    @Path("me")
+    @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's name, email or password",
+            description = "Email and password changes need current_password. A password change ends the "
+                    + "caller's other sessions. is_superuser, is_active and id cannot be set here (422).")
+    @APIResponse(responseCode = "200", description = "The updated account")
+    @APIResponse(responseCode = "403", description = "current_password is wrong")
+    @APIResponse(responseCode = "409", description = "The new email address is taken")
+    @APIResponse(responseCode = "422", description = "Invalid or forbidden fields")
+    public UserView updateMe(@Valid @NotNull SelfUpdate body) {
+        return UserView.of(users.updateSelf(callerId(), AuthService.sessionOf(caller), body));
+    }
+
+    @GET
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Operation(summary = "List users (superusers only)", description = "q matches email or name, any case.")
+    public PageView<UserView> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                                   @QueryParam("q") @Size(max = 320) String query) {
+        return users.page(query, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Operation(summary = "One user (superusers only)")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public UserView get(@PathParam("id") long id) {
+        return UserView.of(users.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a user's name, activity or superuser flag (superusers only)",
+            description = "Deactivating a user ends their sessions.")
+    public UserView update(@PathParam("id") long id, @Valid @NotNull AdminUserUpdate body) {
+        return UserView.of(users.updateByAdmin(id, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Operation(summary = "Delete a user (superusers only)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A superuser cannot delete themself")
+    public void delete(@PathParam("id") long id) {
+        users.delete(callerId(), id);
+    }
+
+    private long callerId() {
+        return Long.parseLong(caller.getSubject());
+    }
+}

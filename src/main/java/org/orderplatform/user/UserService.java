@@ -1,0 +1,154 @@
+package org.orderplatform.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.orderplatform.auth.PasswordHasher;
+import org.orderplatform.auth.PasswordPolicy;
+import org.orderplatform.auth.RefreshSessions;
+import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.ProblemException;
+
+/** Accounts: creation, self-service changes and administration. Owns the transactions. */
+@ApplicationScoped
+public class UserService {
+
+    static final String EMAIL_TAKEN = "/problems/email-taken";
+    static final String UNIQUE_VIOLATION = "23505";
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PasswordPolicy passwordPolicy;
+
+    @Inject
+    RefreshSessions sessions;
+
+    @Transactional
+    public User create(String email, String password, String fullName, boolean superuser) {
+        String normalized = email.trim();
+        List<FieldError> errors = passwordPolicy.check("password", password, normalized);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (users.existsByEmail(normalized)) {
+            throw emailTaken(normalized);
+        }
+        User user = new User(normalized, blankToNull(fullName), hasher.hash(password));
+        user.setSuperuser(superuser);
+        try {
+            return users.add(user);
+        } catch (PersistenceException e) {
+            throw isUniqueViolation(e) ? emailTaken(normalized) : e; // a concurrent registration won
+        }
+    }
+
+    public User get(long id) {
+        return users.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    public PageView<UserView> page(String query, int page, int size) {
+        List<UserView> items = users.page(query, page, size).stream().map(UserView::of).toList();
+        return new PageView<>(items, users.countMatching(query), page, size);
+    }
+
+    /** A user changes their own account; email and password need the current password. */
+    @Transactional
+    public User updateSelf(long id, Optional<UUID> currentSession, SelfUpdate change) {
+        User user = get(id);
+        boolean sensitive = change.email() != null || change.password() != null;
+        if (sensitive) {
+            if (change.currentPassword() == null) {
+                throw ProblemException.invalid(List.of(new FieldError("current_password",
+                        "is required to change the email address or the password")));
+            }
+            if (!hasher.verify(change.currentPassword(), user.passwordHash())) {
+                throw new ProblemException(403, "/problems/wrong-current-password", "Wrong current password",
+                        "The current password is not correct");
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String email = change.email() == null ? user.email() : change.email().trim();
+        if (change.password() != null) {
+            errors.addAll(passwordPolicy.check("password", change.password(), email));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (change.email() != null && !email.equalsIgnoreCase(user.email())) {
+            users.findByEmail(email).ifPresent(other -> {
+                throw emailTaken(email);
+            });
+            user.changeEmail(email);
+        }
+        if (change.fullName() != null) {
+            user.changeFullName(blankToNull(change.fullName()));
+        }
+        if (change.password() != null) {
+            user.changePasswordHash(hasher.hash(change.password()));
+            sessions.revokeAllOf(user.id(), "password-changed", currentSession);
+        }
+        return user;
+    }
+
+    /** An administrator changes a user's name, activity or superuser flag. */
+    @Transactional
+    public User updateByAdmin(long id, AdminUserUpdate change) {
+        User user = get(id);
+        if (change.fullName() != null) {
+            user.changeFullName(blankToNull(change.fullName()));
+        }
+        if (change.isSuperuser() != null) {
+            user.setSuperuser(change.isSuperuser());
+        }
+        if (change.isActive() != null) {
+            user.setActive(change.isActive());
+            if (!change.isActive()) {
+                sessions.revokeAllOf(user.id(), "deactivated", Optional.empty());
+            }
+        }
+        return user;
+    }
+
+    @Transactional
+    public void delete(long actingUserId, long id) {
+        if (actingUserId == id) {
+            throw new ProblemException(409, "/problems/cannot-delete-self", "Cannot delete yourself",
+                    "An administrator cannot delete their own account");
+        }
+        users.remove(get(id));
+    }
+
+    private static ProblemException emailTaken(String email) {
+        return new ProblemException(409, EMAIL_TAKEN, "Email already registered",
+                "An account with the email address " + email + " already exists");
+    }
+
+    private static ProblemException notFound(long id) {
+        return new ProblemException(404, "about:blank", "Not Found", "No user with id " + id);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

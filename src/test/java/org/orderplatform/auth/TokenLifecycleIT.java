@@ -1,0 +1,112 @@
+package org.orderplatform.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.orderplatform.testsupport.Accounts.PASSWORD;
+import static org.orderplatform.testsupport.Accounts.authorized;
+import static org.orderplatform.testsupport.Accounts.newUser;
+import static org.orderplatform.testsupport.Accounts.postJson;
+import static org.orderplatform.testsupport.Accounts.tokens;
+import static org.orderplatform.testsupport.ProblemAssertions.assertProblem;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Api;
+
+/** Refresh-token rotation, reuse detection and logout. */
+class TokenLifecycleIT {
+
+    @Test
+    void shouldRotateRefreshTokenFromBody() {
+        JsonObject first = login();
+
+        HttpResponse<String> response = refreshWithBody(first.getString("refresh_token"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject second = Api.json(response);
+        assertThat(second.getString("refresh_token")).isNotEqualTo(first.getString("refresh_token"));
+        assertThat(second.getString("access_token")).isNotEqualTo(first.getString("access_token"));
+        assertThat(me(second.getString("access_token")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRotateRefreshTokenFromCookieWithoutBody() {
+        JsonObject first = login();
+
+        HttpResponse<String> response = Api.send(Api.request("/api/auth/refresh")
+                .header("Cookie", "refresh_token=" + first.getString("refresh_token"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Set-Cookie")).get().asString()
+                .startsWith("refresh_token=" + Api.json(response).getString("refresh_token"));
+    }
+
+    @Test
+    void shouldRevokeWholeSessionWhenRotatedTokenIsReused() {
+        JsonObject first = login();
+        String stolen = first.getString("refresh_token");
+        String current = Api.json(refreshWithBody(stolen)).getString("refresh_token");
+
+        JsonObject reuse = assertProblem(refreshWithBody(stolen), 401, "/api/auth/refresh");
+
+        assertThat(reuse.getString("type")).isEqualTo("/problems/invalid-refresh-token");
+        assertProblem(refreshWithBody(current), 401, "/api/auth/refresh");
+    }
+
+    @Test
+    void shouldRefuseUnknownAndMissingRefreshTokens() {
+        assertProblem(refreshWithBody("00000000-0000-0000-0000-000000000000.nope"), 401, "/api/auth/refresh");
+        assertProblem(refreshWithBody("garbage"), 401, "/api/auth/refresh");
+        assertProblem(postJson("/api/auth/refresh", "{}"), 401, "/api/auth/refresh");
+    }
+
+    @Test
+    void shouldEndSessionAndAccessTokenAtLogout() {
+        JsonObject session = login();
+        String access = session.getString("access_token");
+
+        HttpResponse<String> logout = Api.send(authorized("/api/auth/logout", access)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(logout.statusCode()).isEqualTo(204);
+        HttpResponse<String> afterwards = me(access);
+        assertProblem(afterwards, 401, "/api/users/me");
+        assertThat(afterwards.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+        assertProblem(refreshWithBody(session.getString("refresh_token")), 401, "/api/auth/refresh");
+    }
+
+    @Test
+    void shouldKeepOtherSessionsOfTheUserAfterLogout() {
+        JsonObject user = newUser("two-devices");
+        JsonObject laptop = tokens(user.getString("email"), PASSWORD);
+        JsonObject phone = tokens(user.getString("email"), PASSWORD);
+
+        Api.send(authorized("/api/auth/logout", laptop.getString("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(me(phone.getString("access_token")).statusCode()).isEqualTo(200);
+        assertThat(refreshWithBody(phone.getString("refresh_token")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRequireTokenToLogOut() {
+        HttpResponse<String> response = Api.send(Api.request("/api/auth/logout")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(response, 401, "/api/auth/logout");
+    }
+
+    private static JsonObject login() {
+        return tokens(newUser("session").getString("email"), PASSWORD);
+    }
+
+    private static HttpResponse<String> refreshWithBody(String refreshToken) {
+        return postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+    }
+
+    private static HttpResponse<String> me(String accessToken) {
+        return Api.send(authorized("/api/users/me", accessToken).GET());
+    }
+}
