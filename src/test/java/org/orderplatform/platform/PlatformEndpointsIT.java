@@ -55,7 +55,10 @@ class PlatformEndpointsIT {
     void shouldServeOpenApiDocumentAndUi() {
         HttpResponse<String> document = get("/openapi");
         assertThat(document.statusCode()).isEqualTo(200);
-        assertThat(document.body()).contains("openapi: 3.").contains("title: Order Platform API");
+        assertThat(document.body()).contains("openapi: 3.").contains("title: Order Platform API")
+                .contains("/api/auth/register:", "/api/auth/login:", "/api/auth/refresh:", "/api/auth/logout:",
+                        "/api/users/me:", "/api/users/{id}:")
+                .contains("securitySchemes:", "scheme: bearer", "bearerFormat: JWT", "tokenUrl: /api/auth/login");
 
         HttpResponse<String> ui = get("/openapi/ui/");
         assertThat(ui.statusCode()).isEqualTo(200);

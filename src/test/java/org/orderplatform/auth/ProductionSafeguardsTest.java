@@ -1,0 +1,31 @@
+package org.orderplatform.auth;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ProductionSafeguardsTest {
+
+    @Test
+    void shouldRefuseDefaultSuperuserPasswordOutsideDevelopment() {
+        assertThatThrownBy(() -> safeguards("production", FirstSuperuser.DEFAULT_PASSWORD).check(null))
+                .hasMessageContaining("FIRST_SUPERUSER_PASSWORD");
+        assertThatThrownBy(() -> safeguards("staging", FirstSuperuser.DEFAULT_PASSWORD).check(null))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void shouldAllowDefaultInDevelopmentAndSecretsEverywhere() {
+        assertThatCode(() -> safeguards("development", FirstSuperuser.DEFAULT_PASSWORD).check(null))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> safeguards("production", "A-real-Secret-99").check(null)).doesNotThrowAnyException();
+    }
+
+    private static ProductionSafeguards safeguards(String environment, String password) {
+        ProductionSafeguards safeguards = new ProductionSafeguards();
+        safeguards.environment = environment;
+        safeguards.firstSuperuserPassword = password;
+        return safeguards;
+    }
+}
