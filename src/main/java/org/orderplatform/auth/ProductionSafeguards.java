@@ -8,12 +8,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Outside development ({@code APP_ENV} is anything but {@code development}; the local dev services set it),
- * the application refuses to start with a published default secret.
+ * the application refuses to start with a published default secret (the first superuser's password, the database
+ * password). The JWT key has no default at all: {@link SigningKey} refuses to start without one everywhere.
  */
 @ApplicationScoped
 public class ProductionSafeguards {
 
     static final String DEVELOPMENT = "development";
+    /** The dev default of DB_PASSWORD in server.xml. */
+    static final String DEFAULT_DB_PASSWORD = "orderplatform";
 
     @Inject
     @ConfigProperty(name = "APP_ENV", defaultValue = "production")
@@ -23,10 +26,22 @@ public class ProductionSafeguards {
     @ConfigProperty(name = "FIRST_SUPERUSER_PASSWORD", defaultValue = FirstSuperuser.DEFAULT_PASSWORD)
     String firstSuperuserPassword;
 
+    @Inject
+    @ConfigProperty(name = "DB_PASSWORD", defaultValue = DEFAULT_DB_PASSWORD)
+    String databasePassword;
+
     void check(@Observes Startup startup) {
-        if (!DEVELOPMENT.equals(environment) && FirstSuperuser.DEFAULT_PASSWORD.equals(firstSuperuserPassword)) {
-            throw new IllegalStateException("FIRST_SUPERUSER_PASSWORD is the published default '"
-                    + FirstSuperuser.DEFAULT_PASSWORD + "'; set a secret one (APP_ENV=" + environment + ")");
+        if (DEVELOPMENT.equals(environment)) {
+            return;
+        }
+        refuseDefault("FIRST_SUPERUSER_PASSWORD", firstSuperuserPassword, FirstSuperuser.DEFAULT_PASSWORD);
+        refuseDefault("DB_PASSWORD", databasePassword, DEFAULT_DB_PASSWORD);
+    }
+
+    private void refuseDefault(String variable, String value, String published) {
+        if (published.equals(value)) {
+            throw new IllegalStateException(variable + " is the published default; set a secret one (APP_ENV="
+                    + environment + ")");
         }
     }
 }

@@ -16,9 +16,19 @@ class ProductionSafeguardsTest {
     }
 
     @Test
-    void shouldAllowDefaultInDevelopmentAndSecretsEverywhere() {
-        assertThatCode(() -> safeguards("development", FirstSuperuser.DEFAULT_PASSWORD).check(null))
-                .doesNotThrowAnyException();
+    void shouldRefuseDefaultDatabasePasswordOutsideDevelopment() {
+        ProductionSafeguards safeguards = safeguards("production", "A-real-Secret-99");
+        safeguards.databasePassword = ProductionSafeguards.DEFAULT_DB_PASSWORD;
+
+        assertThatThrownBy(() -> safeguards.check(null)).hasMessageContaining("DB_PASSWORD");
+    }
+
+    @Test
+    void shouldAllowDefaultsInDevelopmentAndSecretsEverywhere() {
+        ProductionSafeguards development = safeguards("development", FirstSuperuser.DEFAULT_PASSWORD);
+        development.databasePassword = ProductionSafeguards.DEFAULT_DB_PASSWORD;
+
+        assertThatCode(() -> development.check(null)).doesNotThrowAnyException();
         assertThatCode(() -> safeguards("production", "A-real-Secret-99").check(null)).doesNotThrowAnyException();
     }
 
@@ -26,6 +36,7 @@ class ProductionSafeguardsTest {
         ProductionSafeguards safeguards = new ProductionSafeguards();
         safeguards.environment = environment;
         safeguards.firstSuperuserPassword = password;
+        safeguards.databasePassword = "Another-real-Secret-7";
         return safeguards;
     }
 }

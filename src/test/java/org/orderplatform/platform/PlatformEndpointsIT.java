@@ -58,7 +58,9 @@ class PlatformEndpointsIT {
         assertThat(document.body()).contains("openapi: 3.").contains("title: Order Platform API")
                 .contains("/api/auth/register:", "/api/auth/login:", "/api/auth/refresh:", "/api/auth/logout:",
                         "/api/users/me:", "/api/users/{id}:")
-                .contains("securitySchemes:", "scheme: bearer", "bearerFormat: JWT", "tokenUrl: /api/auth/login");
+                .contains("securitySchemes:", "scheme: bearer", "bearerFormat: JWT", "tokenUrl: /api/auth/login")
+                .contains("    Problem:", "application/problem+json", "#/components/schemas/Problem")
+                .contains("\"422\":", "\"401\":", "\"500\":");
 
         HttpResponse<String> ui = get("/openapi/ui/");
         assertThat(ui.statusCode()).isEqualTo(200);
