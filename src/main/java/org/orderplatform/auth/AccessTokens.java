@@ -27,6 +27,8 @@ public class AccessTokens {
     public static final String USER = "user";
     public static final String ADMIN = "admin";
     public static final String SESSION_CLAIM = "sid";
+    /** iat in milliseconds: revocations "before this moment" must not catch a token issued in the same second. */
+    public static final String ISSUED_AT_MILLIS_CLAIM = "iat_ms";
 
     @Inject
     SigningKey signingKey;
@@ -47,7 +49,8 @@ public class AccessTokens {
         return lifetimeSeconds;
     }
 
-    public String issue(User user, UUID session) {
+    /** A token for the user, in the session known to clients by {@code sessionPublicId}. */
+    public String issue(User user, UUID sessionPublicId) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -55,7 +58,8 @@ public class AccessTokens {
                 .subject(Long.toString(user.id()))
                 .claim("upn", user.email())
                 .claim("groups", user.isSuperuser() ? List.of(USER, ADMIN) : List.of(USER))
-                .claim(SESSION_CLAIM, session.toString())
+                .claim(SESSION_CLAIM, sessionPublicId.toString())
+                .claim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli())
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))

@@ -3,9 +3,11 @@ package org.orderplatform.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -14,6 +16,7 @@ import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.User;
 import org.orderplatform.user.UserRepository;
 import org.orderplatform.user.UserService;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** Registration, login, token refresh and logout. */
 @ApplicationScoped
@@ -38,7 +41,7 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
-    DeniedAccessTokens deniedTokens;
+    TokenRevocations revocations;
 
     @Inject
     MetricRegistry metrics;
@@ -57,16 +60,15 @@ public class AuthService {
 
     /**
      * 401 for an unknown email or a wrong password alike (same answer, similar time), 403 for a deactivated
-     * account with the right password, 429 while throttled.
+     * account with the right password, 429 while throttled. The slow password check runs outside any
+     * transaction, so logins never hold database connections while hashing.
      */
-    @Transactional
     public TokenResponse login(String email, String password, String clientIp) {
-        throttle.checkAllowed(email, clientIp);
+        throttle.attempt(email, clientIp);
         Optional<User> found = users.findByEmail(email.trim());
         boolean correct = hasher.verify(password, found.map(User::passwordHash).orElseGet(this::unknownUserHash))
                 && found.isPresent();
         if (!correct) {
-            throttle.recordFailure(email, clientIp);
             count("failed");
             throw new ProblemException(401, "/problems/invalid-credentials", "Invalid credentials",
                     "Incorrect email or password");
@@ -77,10 +79,9 @@ public class AuthService {
             throw new ProblemException(403, "/problems/account-disabled", "Account disabled",
                     "This account has been deactivated");
         }
-        throttle.recordSuccess(email);
+        throttle.succeeded(email, clientIp);
         if (hasher.needsRehash(user.passwordHash())) {
-            user.changePasswordHash(hasher.hash(password));
-            log.info("Rehashed the password of user " + user.id() + " with the current parameters");
+            userService.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
         count("succeeded");
         return tokensFor(user, sessions.start(user.id()));
@@ -98,7 +99,7 @@ public class AuthService {
         if (!RefreshSessions.isCurrent(session, refreshToken)) {
             session.revoke("reuse-detected");
             log.warning("A rotated-out refresh token of user " + session.userId()
-                    + " was presented again; session " + session.id() + " revoked");
+                    + " was presented again; its session was revoked");
             throw invalidRefreshToken();
         }
         User user = users.findById(session.userId()).filter(User::isActive).orElseThrow(() -> {
@@ -107,14 +108,24 @@ public class AuthService {
         });
         String next = sessions.rotate(session);
         metrics.counter("auth.tokens.refreshed").inc();
-        return tokensFor(user, new RefreshSessions.Issued(session.id(), next));
+        return tokensFor(user, new RefreshSessions.Issued(session.publicId(), next));
     }
 
-    /** Ends the caller's session and denies their current access token on every replica. */
-    @Transactional
+    /**
+     * Ends the caller's session (its refresh tokens, and every access token issued in it) and the presented
+     * access token, on every replica. If Redis cannot record the access tokens' end, answers 503: the session
+     * is over, but the client must know its access token still works until it expires - and may retry.
+     */
     public void logout(JsonWebToken token) {
         sessionOf(token).ifPresent(session -> sessions.revoke(session, "logout"));
-        deniedTokens.deny(token.getTokenID(), token.getExpirationTime() - Instant.now().getEpochSecond());
+        try {
+            revocations.revokeTokenAndSession(token);
+        } catch (JedisException e) {
+            log.log(Level.WARNING, "Logout could not revoke the access token (Redis): " + e.getMessage());
+            throw new ProblemException(503, "/problems/logout-incomplete", "Logout incomplete",
+                    "The session has ended, but the access token could not be revoked yet; retry the logout",
+                    List.of(), Map.of("Retry-After", "5"));
+        }
     }
 
     /** The session ({@code sid} claim) an access token belongs to. */
@@ -128,7 +139,7 @@ public class AuthService {
     }
 
     private TokenResponse tokensFor(User user, RefreshSessions.Issued session) {
-        return TokenResponse.bearer(accessTokens.issue(user, session.sessionId()), accessTokens.lifetimeSeconds(),
+        return TokenResponse.bearer(accessTokens.issue(user, session.publicId()), accessTokens.lifetimeSeconds(),
                 session.token());
     }
 

@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,14 +20,26 @@ import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Counts failed logins in Redis, per account and per client IP, over a window shared by all replicas. Past the
- * limit, login answers 429 with Retry-After until the window ends; a successful login clears the account's
- * count. Without Redis, logins go on unthrottled (logged, counted as {@code auth_throttle_unavailable_total}).
+ * Limits password guessing, per account and per client IP, over a window shared by all replicas (Redis). Every
+ * attempt is counted before the password is checked, atomically, so parallel guesses cannot slip past the limit;
+ * a successful attempt clears the account's count and gives its slot back to the IP. Past the limit the answer
+ * is 429 with Retry-After until the window ends. Without Redis, attempts go on unthrottled (logged, counted as
+ * {@code auth_throttle_unavailable_total}).
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    static final String PREFIX = "auth:login-failures:";
+    static final String PREFIX = "auth:login-attempts:";
+    /** INCR with the window set on the first attempt (or repaired if missing); returns {count, ttl}. */
+    static final String COUNT_ATTEMPT = """
+            local count = redis.call('INCR', KEYS[1])
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+            return {count, redis.call('TTL', KEYS[1])}
+            """;
+    static final String GIVE_BACK = """
+            if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then return redis.call('DECR', KEYS[1]) end
+            return 0
+            """;
 
     @Inject
     JedisPool redis;
@@ -52,65 +62,44 @@ public class LoginThrottle {
     @ConfigProperty(name = "LOGIN_FAILURE_WINDOW_SECONDS", defaultValue = "900")
     int windowSeconds;
 
-    /** Throws 429 when the account or the IP has used up its failures. */
-    void checkAllowed(String email, String ip) {
-        OptionalLong retryAfter = unavailableSafe(() -> {
-            try (Jedis jedis = redis.getResource()) {
-                long wait = Math.max(blockedFor(jedis, accountKey(email), maxPerAccount),
-                        blockedFor(jedis, ipKey(ip), maxPerIp));
-                return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
-            }
-        }, OptionalLong.empty());
-        if (retryAfter.isPresent()) {
+    /** Counts a password attempt for the account and the client; throws 429 when either is over its limit. */
+    public void attempt(String email, String ip) {
+        long retryAfter = 0;
+        try (Jedis jedis = redis.getResource()) {
+            retryAfter = Math.max(overLimitFor(jedis, accountKey(email), maxPerAccount),
+                    overLimitFor(jedis, ipKey(ip), maxPerIp));
+        } catch (JedisException e) {
+            unavailable(e);
+        }
+        if (retryAfter > 0) {
             metrics.counter("auth.logins", new Tag("outcome", "throttled")).inc();
             throw new ProblemException(429, "/problems/too-many-login-attempts", "Too many login attempts",
-                    "Too many failed logins; try again in " + retryAfter.getAsLong() + " seconds", List.of(),
-                    Map.of("Retry-After", Long.toString(retryAfter.getAsLong())));
+                    "Too many failed attempts; try again in " + retryAfter + " seconds", List.of(),
+                    Map.of("Retry-After", Long.toString(retryAfter)));
         }
     }
 
-    void recordFailure(String email, String ip) {
-        unavailableSafe(() -> {
-            try (Jedis jedis = redis.getResource()) {
-                increment(jedis, accountKey(email));
-                increment(jedis, ipKey(ip));
-            }
-            return null;
-        }, null);
-    }
-
-    void recordSuccess(String email) {
-        unavailableSafe(() -> {
-            try (Jedis jedis = redis.getResource()) {
-                jedis.del(accountKey(email));
-            }
-            return null;
-        }, null);
-    }
-
-    private long blockedFor(Jedis jedis, String key, int limit) {
-        String count = jedis.get(key);
-        if (count == null || Long.parseLong(count) < limit) {
-            return 0;
-        }
-        long ttl = jedis.ttl(key);
-        return ttl > 0 ? ttl : windowSeconds;
-    }
-
-    private void increment(Jedis jedis, String key) {
-        if (jedis.incr(key) == 1) {
-            jedis.expire(key, windowSeconds);
-        }
-    }
-
-    private <T> T unavailableSafe(Supplier<T> action, T fallback) {
-        try {
-            return action.get();
+    /** The attempt was right: the account starts afresh and the IP gets its slot back. */
+    public void succeeded(String email, String ip) {
+        try (Jedis jedis = redis.getResource()) {
+            jedis.del(accountKey(email));
+            jedis.eval(GIVE_BACK, List.of(ipKey(ip)), List.of());
         } catch (JedisException e) {
-            metrics.counter("auth.throttle.unavailable").inc();
-            log.log(Level.WARNING, "Login throttling is off while Redis is unavailable: " + e.getMessage());
-            return fallback;
+            unavailable(e);
         }
+    }
+
+    /** Seconds until the window ends if this attempt is over the limit, else 0. */
+    private long overLimitFor(Jedis jedis, String key, int limit) {
+        List<?> result = (List<?>) jedis.eval(COUNT_ATTEMPT, List.of(key), List.of(Integer.toString(windowSeconds)));
+        long count = (Long) result.get(0);
+        long ttl = (Long) result.get(1);
+        return count > limit ? Math.max(ttl, 1) : 0;
+    }
+
+    private void unavailable(JedisException e) {
+        metrics.counter("auth.throttle.unavailable").inc();
+        log.log(Level.WARNING, "Login throttling is off while Redis is unavailable: " + e.getMessage());
     }
 
     /** The account is keyed by a hash of its email: no addresses in Redis. */

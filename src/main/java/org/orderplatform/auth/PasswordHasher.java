@@ -1,22 +1,34 @@
 package org.orderplatform.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderplatform.platform.web.ProblemException;
 
 /**
  * Argon2id at the OWASP Password Storage parameters (m = 19 MiB, t = 2, p = 1), Bouncy Castle's implementation,
  * stored in the self-describing PHC string format: {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. A hash made
  * with other parameters still verifies and reports {@link #needsRehash}.
+ *
+ * <p>Each hash takes 19 MiB and tens of milliseconds of CPU, so at most {@code PASSWORD_HASH_CONCURRENCY} run at
+ * once; a request that cannot get a turn within a few seconds is answered 503 instead of exhausting the heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
+
+    private static final long WAIT_SECONDS = 5;
 
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
@@ -29,6 +41,16 @@ public class PasswordHasher {
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final Semaphore turns;
+
+    public PasswordHasher() {
+        this(4);
+    }
+
+    @Inject
+    PasswordHasher(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY", defaultValue = "4") int concurrency) {
+        this.turns = new Semaphore(concurrency, true);
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -58,14 +80,36 @@ public class PasswordHasher {
                 || Integer.parseInt(phc.group(3)) != PARALLELISM;
     }
 
-    static String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+    String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
         byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-                                 int length) {
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                          int length) {
+        try {
+            if (!turns.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
+        try {
+            return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(503, "/problems/busy", "Too busy", "Too many password checks at once; retry",
+                List.of(), Map.of("Retry-After", "1"));
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                   int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

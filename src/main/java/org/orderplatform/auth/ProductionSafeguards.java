@@ -1,9 +1,11 @@
 package org.orderplatform.auth;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,7 +32,8 @@ public class ProductionSafeguards {
     @ConfigProperty(name = "DB_PASSWORD", defaultValue = DEFAULT_DB_PASSWORD)
     String databasePassword;
 
-    void check(@Observes Startup startup) {
+    /** Before anything else starts (migrations, the first superuser): nothing may be written with a default. */
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         if (DEVELOPMENT.equals(environment)) {
             return;
         }

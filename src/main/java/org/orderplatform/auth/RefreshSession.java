@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A login session: the family of refresh tokens that rotate from one login. Only the SHA-256 of the current token
- * is kept; presenting an older one means it was stolen or replayed, and the whole family is revoked.
+ * is kept; presenting an older one means it was stolen or replayed, and the whole family is revoked. The id inside
+ * refresh tokens is known only to their holder; access tokens carry the separate public id.
  */
 @Entity
 @Table(name = "refresh_token_families")
@@ -18,6 +19,9 @@ public class RefreshSession {
 
     @Id
     private UUID id;
+
+    @Column(name = "public_id", nullable = false, unique = true)
+    private UUID publicId;
 
     @Column(name = "user_id", nullable = false)
     private long userId;
@@ -46,6 +50,7 @@ public class RefreshSession {
 
     RefreshSession(UUID id, long userId, String tokenHash, OffsetDateTime expiresAt) {
         this.id = id;
+        this.publicId = UUID.randomUUID();
         this.userId = userId;
         this.currentTokenHash = tokenHash;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -55,6 +60,11 @@ public class RefreshSession {
 
     UUID id() {
         return id;
+    }
+
+    /** How access tokens ({@code sid}) name this session; unlike {@link #id()} it cannot be used to refresh. */
+    UUID publicId() {
+        return publicId;
     }
 
     long userId() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +19,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Login sessions and their rotating refresh tokens ({@code <session id>.<secret>}, opaque to clients). Callers
- * own the transaction.
+ * Login sessions and their rotating refresh tokens ({@code <session id>.<secret>}, opaque to clients). Starting
+ * and revoking are transactions of their own; the rest joins the caller's.
  */
 @ApplicationScoped
 public class RefreshSessions {
@@ -36,13 +37,15 @@ public class RefreshSessions {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** A new session for the user; returns its first refresh token. */
-    Issued start(long userId) {
+    /** A new session for the user; returns its public id and first refresh token. */
+    @Transactional
+    public Issued start(long userId) {
         UUID id = UUID.randomUUID();
         String token = newToken(id);
-        em.persist(new RefreshSession(id, userId, hash(token),
-                OffsetDateTime.now(ZoneOffset.UTC).plusDays(lifetimeDays)));
-        return new Issued(id, token);
+        RefreshSession session = new RefreshSession(id, userId, hash(token),
+                OffsetDateTime.now(ZoneOffset.UTC).plusDays(lifetimeDays));
+        em.persist(session);
+        return new Issued(session.publicId(), token);
     }
 
     /** The session a token names, locked for this transaction (concurrent refreshes of one session queue up). */
@@ -63,20 +66,24 @@ public class RefreshSessions {
         return token;
     }
 
-    void revoke(UUID sessionId, String reason) {
-        RefreshSession session = em.find(RefreshSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session != null) {
-            session.revoke(reason);
-        }
+    /** Ends the session an access token names (its {@code sid}). */
+    @Transactional
+    public void revoke(UUID publicId, String reason) {
+        em.createQuery("SELECT s FROM RefreshSession s WHERE s.publicId = :id", RefreshSession.class)
+                .setParameter("id", publicId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(session -> session.revoke(reason));
     }
 
-    /** Ends every session of a user (deactivated, password changed), optionally sparing the caller's own. */
+    /** Ends every session of a user (deactivated, password changed), optionally sparing one (by public id). */
     public void revokeAllOf(long userId, String reason, Optional<UUID> except) {
         em.createQuery("SELECT s FROM RefreshSession s WHERE s.userId = :user AND s.revokedAt IS NULL",
                         RefreshSession.class)
                 .setParameter("user", userId)
                 .getResultList().stream()
-                .filter(session -> except.map(id -> !id.equals(session.id())).orElse(true))
+                .filter(session -> except.map(id -> !id.equals(session.publicId())).orElse(true))
                 .forEach(session -> session.revoke(reason));
     }
 
@@ -107,6 +114,7 @@ public class RefreshSessions {
         }
     }
 
-    record Issued(UUID sessionId, String token) {
+    /** A session's public id and its current refresh token. */
+    public record Issued(UUID publicId, String token) {
     }
 }

@@ -1,9 +1,11 @@
 package org.orderplatform.auth;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SigningKey {
 
+    static final int MIN_KEY_BITS = 2048;
+
     @Inject
     @ConfigProperty(name = "JWT_PRIVATE_KEY_FILE")
     Optional<String> privateKeyFile;
@@ -45,7 +49,7 @@ public class SigningKey {
 
     private RSAPrivateCrtKey privateKey;
 
-    void check(@Observes Startup startup) {
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) Startup startup) {
         privateKey();
     }
 
@@ -80,12 +84,18 @@ public class SigningKey {
                 .or(() -> privateKeyFile.filter(value -> !value.isBlank()).map(SigningKey::read))
                 .orElseThrow(() -> new IllegalStateException("No JWT signing key is configured: set "
                         + "JWT_PRIVATE_KEY_FILE to a PEM file (PKCS#8 RSA private key) or JWT_PRIVATE_KEY to its text"));
+        RSAPrivateCrtKey key;
         try {
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+            key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(der(pem, "PRIVATE KEY")));
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalStateException("The JWT signing key is not a PKCS#8 RSA private key in PEM", e);
         }
+        if (key.getModulus().bitLength() < MIN_KEY_BITS) {
+            throw new IllegalStateException("The JWT signing key has " + key.getModulus().bitLength()
+                    + " bits; use at least " + MIN_KEY_BITS);
+        }
+        return key;
     }
 
     private RSAPublicKey loadVerifyKey() {

@@ -58,6 +58,20 @@ public class UserRepository {
         em.remove(user);
     }
 
+    public void flush() {
+        em.flush();
+    }
+
+    /** Compare-and-set of the password hash; false when it was changed meanwhile. */
+    public boolean replacePasswordHash(long id, String expectedHash, String newHash) {
+        return em.createQuery("UPDATE User u SET u.passwordHash = :new, u.version = u.version + 1 "
+                        + "WHERE u.id = :id AND u.passwordHash = :expected")
+                .setParameter("new", newHash)
+                .setParameter("id", id)
+                .setParameter("expected", expectedHash)
+                .executeUpdate() == 1;
+    }
+
     private static final String MATCHES = "(LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!')";
 
     /** The search text as a LIKE pattern; its own % and _ match literally. */

@@ -3,6 +3,7 @@ package org.orderplatform.user;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +43,9 @@ public class UserResource {
     @Inject
     JsonWebToken caller;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path("me")
     @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
@@ -54,14 +59,16 @@ public class UserResource {
     @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's name, email or password",
-            description = "Email and password changes need current_password. A password change ends the "
-                    + "caller's other sessions. is_superuser, is_active and id cannot be set here (422).")
+            description = "Email and password changes need current_password (throttled like logins). A password "
+                    + "change ends the caller's other sessions and revokes every access token issued so far, the "
+                    + "caller's included (refresh it). is_superuser, is_active and id cannot be set here (422).")
     @APIResponse(responseCode = "200", description = "The updated account")
     @APIResponse(responseCode = "403", description = "current_password is wrong")
     @APIResponse(responseCode = "409", description = "The new email address is taken")
     @APIResponse(responseCode = "422", description = "Invalid or forbidden fields")
     public UserView updateMe(@Valid @NotNull SelfUpdate body) {
-        return UserView.of(users.updateSelf(callerId(), AuthService.sessionOf(caller), body));
+        return UserView.of(users.updateSelf(callerId(), AuthService.sessionOf(caller), body,
+                request.getRemoteAddr()));
     }
 
     @GET

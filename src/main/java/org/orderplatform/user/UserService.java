@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.orderplatform.auth.PasswordHasher;
 import org.orderplatform.auth.PasswordPolicy;
+import org.orderplatform.auth.LoginThrottle;
 import org.orderplatform.auth.RefreshSessions;
+import org.orderplatform.auth.TokenRevocations;
 import org.orderplatform.platform.web.PageView;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.ProblemException;
@@ -34,6 +36,12 @@ public class UserService {
 
     @Inject
     RefreshSessions sessions;
+
+    @Inject
+    TokenRevocations tokens;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Transactional
     public User create(String email, String password, String fullName, boolean superuser) {
@@ -63,33 +71,37 @@ public class UserService {
         return new PageView<>(items, users.countMatching(query), page, size);
     }
 
-    /** A user changes their own account; email and password need the current password. */
+    /**
+     * A user changes their own account. Email and password changes need the current password, whose checks are
+     * throttled like logins (a stolen access token must not become a password oracle). A new password ends the
+     * user's other sessions and every access token issued so far - the caller refreshes theirs.
+     */
     @Transactional
-    public User updateSelf(long id, Optional<UUID> currentSession, SelfUpdate change) {
+    public User updateSelf(long id, Optional<UUID> currentSession, SelfUpdate change, String clientIp) {
         User user = get(id);
-        boolean sensitive = change.email() != null || change.password() != null;
-        if (sensitive) {
+        if (change.email() != null || change.password() != null) {
             if (change.currentPassword() == null) {
                 throw ProblemException.invalid(List.of(new FieldError("current_password",
                         "is required to change the email address or the password")));
             }
+            throttle.attempt(user.email(), clientIp);
             if (!hasher.verify(change.currentPassword(), user.passwordHash())) {
                 throw new ProblemException(403, "/problems/wrong-current-password", "Wrong current password",
                         "The current password is not correct");
             }
+            throttle.succeeded(user.email(), clientIp);
         }
-        List<FieldError> errors = new ArrayList<>();
-        String email = change.email() == null ? user.email() : change.email().trim();
+        String email = change.email() == null ? user.email() : change.email();
         if (change.password() != null) {
-            errors.addAll(passwordPolicy.check("password", change.password(), email));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            List<FieldError> errors = passwordPolicy.check("password", change.password(), email);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
         }
         if (change.email() != null && !email.equalsIgnoreCase(user.email())) {
-            users.findByEmail(email).ifPresent(other -> {
+            if (users.existsByEmail(email)) {
                 throw emailTaken(email);
-            });
+            }
             user.changeEmail(email);
         }
         if (change.fullName() != null) {
@@ -98,8 +110,16 @@ public class UserService {
         if (change.password() != null) {
             user.changePasswordHash(hasher.hash(change.password()));
             sessions.revokeAllOf(user.id(), "password-changed", currentSession);
+            tokens.revokeAllTokensOf(user.id());
         }
+        flushOrConflict(email); // a concurrent change to the same email must be a 409, not a failed commit
         return user;
+    }
+
+    /** Swaps a password hash for a stronger one, unless the password changed meanwhile. */
+    @Transactional
+    public void replacePasswordHash(long id, String expectedHash, String newHash) {
+        users.replacePasswordHash(id, expectedHash, newHash);
     }
 
     /** An administrator changes a user's name, activity or superuser flag. */
@@ -109,14 +129,19 @@ public class UserService {
         if (change.fullName() != null) {
             user.changeFullName(blankToNull(change.fullName()));
         }
+        boolean demoted = Boolean.FALSE.equals(change.isSuperuser()) && user.isSuperuser();
+        boolean deactivated = Boolean.FALSE.equals(change.isActive()) && user.isActive();
         if (change.isSuperuser() != null) {
             user.setSuperuser(change.isSuperuser());
         }
         if (change.isActive() != null) {
             user.setActive(change.isActive());
-            if (!change.isActive()) {
-                sessions.revokeAllOf(user.id(), "deactivated", Optional.empty());
-            }
+        }
+        if (deactivated) {
+            sessions.revokeAllOf(user.id(), "deactivated", Optional.empty());
+        }
+        if (demoted || deactivated) {
+            tokens.revokeAllTokensOf(user.id()); // their tokens still carry the old groups or a live account
         }
         return user;
     }
@@ -128,6 +153,15 @@ public class UserService {
                     "An administrator cannot delete their own account");
         }
         users.remove(get(id));
+        tokens.revokeAllTokensOf(id);
+    }
+
+    private void flushOrConflict(String email) {
+        try {
+            users.flush();
+        } catch (PersistenceException e) {
+            throw isUniqueViolation(e) ? emailTaken(email) : e;
+        }
     }
 
     private static ProblemException emailTaken(String email) {

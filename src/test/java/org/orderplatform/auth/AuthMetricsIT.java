@@ -19,17 +19,22 @@ class AuthMetricsIT {
         double succeeded = Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"succeeded\",?}");
         double failed = Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"failed\",?}");
         double refreshed = Metrics.sample("auth_tokens_refreshed_total\\{mp_scope=\"application\",?}");
+        double throttled = Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"throttled\",?}");
 
         String email = newUser("metrics").getString("email");
         String refresh = Api.json(login(email, PASSWORD)).getString("refresh_token");
-        login(email, "Wrong-Pass-123");
         postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}");
+        for (int i = 0; i < 6; i++) {
+            login(email, "Wrong-Pass-" + i); // the sixth attempt is over the limit of 5
+        }
 
         assertThat(Metrics.sample("auth_registrations_total\\{mp_scope=\"application\",?}")).isEqualTo(registrations + 1);
         assertThat(Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"succeeded\",?}"))
                 .isEqualTo(succeeded + 1);
         assertThat(Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"failed\",?}"))
-                .isEqualTo(failed + 1);
+                .isEqualTo(failed + 5);
+        assertThat(Metrics.sample("auth_logins_total\\{mp_scope=\"application\",outcome=\"throttled\",?}"))
+                .isGreaterThan(throttled);
         assertThat(Metrics.sample("auth_tokens_refreshed_total\\{mp_scope=\"application\",?}")).isEqualTo(refreshed + 1);
     }
 }

@@ -19,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 
 class LoginIT {
@@ -74,6 +75,7 @@ class LoginIT {
     @Test
     void shouldRefuseDeactivatedAccountWith403OnlyWithTheRightPassword() {
         JsonObject user = newUser("inactive");
+        JsonObject before = Accounts.tokens(user.getString("email"), PASSWORD);
         HttpResponse<String> deactivated = sendJson(authorized("/api/users/" + user.getInt("id"), superuserToken()),
                 "PATCH", "{\"is_active\":false}");
         assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
@@ -81,12 +83,16 @@ class LoginIT {
         JsonObject refused = assertProblem(login(user.getString("email"), PASSWORD), 403, "/api/auth/login");
         assertThat(refused.getString("type")).isEqualTo("/problems/account-disabled");
         assertProblem(login(user.getString("email"), "Wrong-Pass-123"), 401, "/api/auth/login");
+        assertProblem(Api.send(authorized("/api/users/me", before.getString("access_token")).GET()), 401,
+                "/api/users/me");
+        assertProblem(Accounts.postJson("/api/auth/refresh", "{\"refresh_token\":\""
+                + before.getString("refresh_token") + "\"}"), 401, "/api/auth/refresh");
     }
 
     @Test
     void shouldRehashPasswordMadeWithOldParametersAtLogin() throws SQLException {
         JsonObject user = newUser("rehash");
-        String weak = PasswordHasher.hash(PASSWORD, new byte[16], 4096, 1, 1);
+        String weak = new PasswordHasher().hash(PASSWORD, new byte[16], 4096, 1, 1);
         setPasswordHash(user.getString("email"), weak);
 
         assertThat(login(user.getString("email"), PASSWORD).statusCode()).isEqualTo(200);

@@ -9,6 +9,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Api;
@@ -63,6 +68,29 @@ class LoginThrottlingIT {
 
         assertProblem(login(email, PASSWORD, ip), 429, "/api/auth/login");
         assertThat(login(email, PASSWORD, randomClientIp()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldNotLetParallelGuessesPastTheLimit() throws Exception {
+        String email = newUser("parallel").getString("email");
+        String ip = randomClientIp();
+        int guesses = 15;
+        ExecutorService attackers = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                int guess = i;
+                statuses.add(attackers.submit(() -> login(email, "Wrong-Pass-" + guess, ip).statusCode()));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get());
+            }
+            assertThat(answered.stream().filter(status -> status == 401).count()).isLessThanOrEqualTo(PER_ACCOUNT);
+            assertThat(answered).containsOnly(401, 429);
+        } finally {
+            attackers.shutdownNow();
+        }
     }
 
     private static HttpResponse<String> login(String email, String password, String clientIp) {

@@ -8,6 +8,7 @@ import static org.orderplatform.testsupport.Accounts.postJson;
 import static org.orderplatform.testsupport.Accounts.tokens;
 import static org.orderplatform.testsupport.ProblemAssertions.assertProblem;
 
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,6 +76,27 @@ class TokenLifecycleIT {
         assertProblem(afterwards, 401, "/api/users/me");
         assertThat(afterwards.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
         assertProblem(refreshWithBody(session.getString("refresh_token")), 401, "/api/auth/refresh");
+    }
+
+    @Test
+    void shouldEndEarlierAccessTokensOfTheSessionAtLogout() {
+        JsonObject first = login();
+        JsonObject second = Api.json(refreshWithBody(first.getString("refresh_token")));
+
+        Api.send(authorized("/api/auth/logout", second.getString("access_token"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertProblem(me(first.getString("access_token")), 401, "/api/users/me");
+    }
+
+    @Test
+    void shouldNotLetTheSessionIdFromAnAccessTokenEndTheSession() throws Exception {
+        JsonObject session = login();
+        String sid = SignedJWT.parse(session.getString("access_token")).getJWTClaimsSet().getStringClaim("sid");
+
+        assertProblem(refreshWithBody(sid + ".guessed-secret"), 401, "/api/auth/refresh");
+
+        assertThat(refreshWithBody(session.getString("refresh_token")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -141,6 +141,21 @@ class UsersIT {
     }
 
     @Test
+    void shouldRevokeTheTokensOfADemotedSuperuser() {
+        JsonObject user = newUser("demoted");
+        String path = "/api/users/" + user.getInt("id");
+        String admin = superuserToken();
+        sendJson(authorized(path, admin), "PATCH", "{\"is_superuser\":true}");
+        String elevated = accessToken(user.getString("email"), PASSWORD);
+        assertThat(get("/api/users", elevated).statusCode()).isEqualTo(200);
+
+        sendJson(authorized(path, admin), "PATCH", "{\"is_superuser\":false}");
+
+        assertProblem(get("/api/users", elevated), 401, "/api/users");
+        assertThat(get("/api/users", accessToken(user.getString("email"), PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void shouldNotLetSuperuserDeleteThemself() {
         String admin = superuserToken();
         long selfId = Api.json(get("/api/users/me", admin)).getJsonNumber("id").longValue();

@@ -10,22 +10,22 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Refuses (401) a valid access token that was ended by logout. */
+/** Refuses (401) a valid access token that was revoked: logout, or the user deactivated, demoted, deleted... */
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION + 1)
-public class DeniedAccessTokenFilter implements ContainerRequestFilter {
+public class RevokedAccessTokenFilter implements ContainerRequestFilter {
 
     @Inject
     JsonWebToken token;
 
     @Inject
-    DeniedAccessTokens denied;
+    TokenRevocations revocations;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (token.getRawToken() != null && denied.isDenied(token.getTokenID())) {
-            throw new NotAuthorizedException("This access token was ended by logout; log in again",
+        if (token.getRawToken() != null && revocations.isRevoked(token)) {
+            throw new NotAuthorizedException("This access token has been revoked; log in again",
                     "Bearer error=\"invalid_token\"");
         }
     }
