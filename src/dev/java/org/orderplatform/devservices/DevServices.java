@@ -102,7 +102,7 @@ public final class DevServices {
         requireFree(port, "PostgreSQL", "DB_PORT", "DB_HOST");
         Path dataDir = settings.dataDir().resolve("postgres");
         Path logFile = settings.dataDir().resolve("postgres.log");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -113,8 +113,12 @@ public final class DevServices {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .start();
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        if (settings.ephemeral()) {
+            // The test database logs every statement, so that tests can count the queries an endpoint makes.
+            builder.setServerConfig("log_statement", "all");
+        }
+        EmbeddedPostgres postgres = builder.start();
         running.push(postgres);
         Settings.Database db = settings.database();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {

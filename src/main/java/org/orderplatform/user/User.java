@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /** An account. Never serialized: the API shows {@link UserView}. */
 @Entity
@@ -57,13 +58,13 @@ public class User {
 
     @PrePersist
     void onCreate() {
-        createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        createdAt = now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        updatedAt = now();
     }
 
     public Long id() {
@@ -112,5 +113,10 @@ public class User {
 
     public void setSuperuser(boolean superuser) {
         this.superuser = superuser;
+    }
+
+    /** Now, to the microsecond PostgreSQL stores: what a create returns equals what a later read returns. */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

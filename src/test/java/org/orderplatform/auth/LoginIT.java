@@ -13,14 +13,11 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.Database;
 
 class LoginIT {
 
@@ -104,27 +101,10 @@ class LoginIT {
     }
 
     private static void setPasswordHash(String email, String hash) throws SQLException {
-        try (Connection db = database();
-             PreparedStatement update = db.prepareStatement("UPDATE users SET password_hash = ? WHERE email = ?")) {
-            update.setString(1, hash);
-            update.setString(2, email);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(Database.update("UPDATE users SET password_hash = ? WHERE email = ?", hash, email)).isEqualTo(1);
     }
 
     private static String passwordHash(String email) throws SQLException {
-        try (Connection db = database();
-             PreparedStatement select = db.prepareStatement("SELECT password_hash FROM users WHERE email = ?")) {
-            select.setString(1, email);
-            try (ResultSet row = select.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getString(1);
-            }
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + System.getProperty("it.db.port")
-                + "/orderplatform", "orderplatform", "orderplatform");
+        return Database.queryString("SELECT password_hash FROM users WHERE email = ?", email);
     }
 }

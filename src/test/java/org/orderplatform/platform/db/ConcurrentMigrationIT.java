@@ -62,7 +62,7 @@ class ConcurrentMigrationIT {
 
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT id FROM databasechangelog ORDER BY orderexecuted"))
-                    .containsExactly("001-users", "002-refresh-token-families");
+                    .containsExactly("001-users", "002-refresh-token-families", "003-orders");
             assertThat(rows(statement, "SELECT locked::text FROM databasechangeloglock")).containsExactly("false");
             assertThat(rows(statement, "SELECT to_regclass('public.users')::text")).containsExactly("users");
         }

@@ -1,0 +1,79 @@
+package org.orderplatform.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Cache-aside for pages of one user's order list, as the JSON the API sends. The key holds the owner's
+ * {@code orders_version}, which a PostgreSQL trigger changes in the same transaction as any change to their
+ * orders (the API's, the processing worker's, anyone's), so a cached page can never outlive a write:
+ * read-your-writes, and no user's key ever reaches another user's orders. Redis being down or slow (bounded by REDIS_TIMEOUT_MS) only means a miss;
+ * the failure is logged once until Redis answers again and counted ({@code order_cache_errors_total}).
+ */
+@ApplicationScoped
+public class OrderListCache {
+
+    static final String PREFIX = "orders:list:";
+
+    @Inject
+    JedisPool redis;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Logger log;
+
+    @Inject
+    @ConfigProperty(name = "ORDER_CACHE_TTL_SECONDS", defaultValue = "60")
+    long ttlSeconds;
+
+    private final AtomicBoolean failing = new AtomicBoolean();
+
+    Optional<String> get(long ownerId, long ordersVersion, OrderQuery query) {
+        try (Jedis jedis = redis.getResource()) {
+            String page = jedis.get(key(ownerId, ordersVersion, query));
+            recovered();
+            metrics.counter(page == null ? "order.cache.misses" : "order.cache.hits").inc();
+            return Optional.ofNullable(page);
+        } catch (JedisException e) {
+            failed(e);
+            return Optional.empty();
+        }
+    }
+
+    void put(long ownerId, long ordersVersion, OrderQuery query, String page) {
+        try (Jedis jedis = redis.getResource()) {
+            jedis.setex(key(ownerId, ordersVersion, query), ttlSeconds, page);
+            recovered();
+        } catch (JedisException e) {
+            failed(e);
+        }
+    }
+
+    private static String key(long ownerId, long ordersVersion, OrderQuery query) {
+        return PREFIX + ownerId + ":v" + ordersVersion + ":" + query.cacheKey();
+    }
+
+    private void recovered() {
+        if (failing.compareAndSet(true, false)) {
+            log.info("The order list cache is back (Redis answers again)");
+        }
+    }
+
+    private void failed(JedisException e) {
+        metrics.counter("order.cache.errors").inc();
+        if (failing.compareAndSet(false, true)) {
+            log.log(Level.WARNING, "The order list cache is bypassed while Redis fails: " + e.getMessage());
+        }
+    }
+}

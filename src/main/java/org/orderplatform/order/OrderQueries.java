@@ -1,0 +1,60 @@
+package org.orderplatform.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.orderplatform.platform.web.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.ProblemException;
+
+/** Turns list parameters into an {@link OrderQuery}, refusing what a caller may not ask for. */
+@ApplicationScoped
+public class OrderQueries {
+
+    OrderQuery parse(Caller caller, String page, String size, String status, String sort, String ownerId,
+                     boolean all) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<OrderStatus> wantedStatus = Optional.empty();
+        if (status != null && !status.isBlank()) {
+            try {
+                wantedStatus = Optional.of(OrderStatus.valueOf(status.trim().toUpperCase()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + Arrays.toString(OrderStatus.values())));
+            }
+        }
+        Optional<OrderQuery.Sort> order = OrderQuery.Sort.parse(sort);
+        if (order.isEmpty()) {
+            errors.add(new FieldError("sort", "must be one of " + Arrays.stream(OrderQuery.Sort.values())
+                    .map(OrderQuery.Sort::wire).collect(Collectors.joining(", "))));
+        }
+        if ((ownerId != null || all) && !caller.superuser()) {
+            throw new ProblemException(403, "about:blank", "Forbidden",
+                    "Only superusers may list other users' orders (owner_id, all)");
+        }
+        if (ownerId != null && all) {
+            errors.add(new FieldError("all", "cannot be combined with owner_id"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Optional<Long> owner = all ? Optional.empty()
+                : Optional.of(ownerId != null ? Long.parseLong(ownerId) : caller.userId());
+        return new OrderQuery(owner, wantedStatus, order.get(), Integer.parseInt(page), Integer.parseInt(size));
+    }
+
+    /** The version an If-Match header names ({@code "3"}, {@code W/"3"} or {@code 3}); 412 for anything else. */
+    static Optional<Long> version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return Optional.empty();
+        }
+        String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Optional.of(Long.parseLong(tag));
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "/problems/version-mismatch", "Precondition Failed",
+                    "If-Match must name a version of the order, such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.orderplatform.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.orderplatform.testsupport.Orders.get;
+import static org.orderplatform.testsupport.Orders.newCustomer;
+import static org.orderplatform.testsupport.Orders.place;
+import static org.orderplatform.testsupport.Orders.send;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Accounts;
+import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.Database;
+import org.orderplatform.testsupport.Metrics;
+import org.orderplatform.testsupport.Orders;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+
+/** The Redis cache of order lists with a real Redis: it serves hits, and it is never wrong. */
+class OrderListCacheIT {
+
+    static final String HITS = "order_cache_hits_total\\{mp_scope=\"application\",?}";
+    static final String ERRORS = "order_cache_errors_total\\{mp_scope=\"application\",?}";
+
+    @Test
+    void shouldServeRepeatedListFromCache() {
+        String token = newCustomer("cached");
+        place(token);
+        String first = get(token, "/api/orders").body();
+        double hits = Metrics.sample(HITS);
+
+        String second = get(token, "/api/orders").body();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Metrics.sample(HITS)).isEqualTo(hits + 1);
+    }
+
+    @Test
+    void shouldShowEveryWriteInTheNextList() {
+        String token = newCustomer("ryw");
+        get(token, "/api/orders");
+        String created = place(token).getString("id");
+        assertThat(OrdersIT.ids(list(token))).containsExactly(created);
+
+        String path = "/api/orders/" + created;
+        Accounts.sendJson(Accounts.authorized(path, token), "PUT",
+                "{\"items\":[{\"sku\":\"Z\",\"name\":\"Zip\",\"quantity\":1,\"unit_price\":5}]}");
+        assertThat(list(token).getJsonArray("items").getJsonObject(0).getString("total")).isEqualTo("5.00");
+
+        send(token, path + "/cancel", "POST");
+        assertThat(list(token).getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("CANCELLED");
+
+        send(token, path, "DELETE");
+        assertThat(list(token).getInt("total")).isZero();
+    }
+
+    @Test
+    void shouldShowStatusChangesMadeOutsideTheApi() throws SQLException {
+        String token = newCustomer("worker-view");
+        String id = place(token).getString("id");
+        assertThat(list(token).getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("PENDING");
+
+        // what the processing worker does, in its own transaction
+        Database.update("UPDATE orders SET status = 'COMPLETED', version = version + 1 WHERE id = ?::uuid", id);
+
+        assertThat(list(token).getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void shouldNeverShowOneUsersCachedListToAnother() {
+        String alice = newCustomer("cache-a");
+        String bob = newCustomer("cache-b");
+        String hers = place(alice).getString("id");
+        list(alice);
+        list(alice);
+
+        JsonObject his = list(bob);
+
+        assertThat(his.getInt("total")).isZero();
+        assertThat(OrdersIT.ids(his)).doesNotContain(hers);
+    }
+
+    @Test
+    void shouldAnswerFromPostgresWhileRedisDoesNotAnswer() {
+        String token = newCustomer("no-cache");
+        place(token);
+        list(token);
+        double errors = Metrics.sample(ERRORS);
+        int redisPort = Integer.getInteger("it.redis.port");
+
+        try (Jedis redis = new Jedis("localhost", redisPort)) {
+            redis.clientPause(3000, ClientPauseMode.ALL);
+            String created = place(token).getString("id");
+            JsonObject page = list(token);
+            assertThat(page.getInt("total")).isEqualTo(2);
+            assertThat(OrdersIT.ids(page)).first().isEqualTo(created);
+        } finally {
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                try (Jedis redis = new Jedis("localhost", redisPort)) {
+                    return "PONG".equals(redis.ping());
+                }
+            });
+        }
+
+        assertThat(Metrics.sample(ERRORS)).isGreaterThan(errors);
+        assertThat(list(token).getInt("total")).as("and right again once Redis is back").isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadAListPageWithABoundedNumberOfQueries() throws Exception {
+        String token = newCustomer("n-plus-one");
+        for (int i = 0; i < 20; i++) {
+            place(token);
+        }
+        String marker = UUID.randomUUID().toString().replace("-", "");
+        Database.queryString("SELECT 'before-" + marker + "'");
+        JsonObject page = Api.json(get(token, "/api/orders?size=20&sort=total,desc"));
+        Database.queryString("SELECT 'after-" + marker + "'");
+        assertThat(page.getJsonArray("items")).hasSize(20);
+
+        List<String> statements = statementsBetween("before-" + marker, "after-" + marker);
+        assertThat(statements.stream().filter(sql -> sql.contains("order_lines")).count())
+                .as("order lines are read once for the whole page, not once per order").isEqualTo(1);
+        assertThat(statements).as("the statements of one list request").hasSizeLessThanOrEqualTo(6);
+    }
+
+    private static JsonObject list(String token) {
+        return Api.json(get(token, "/api/orders"));
+    }
+
+    /** The statements the test database logged (log_statement=all) between two marker queries. */
+    private static List<String> statementsBetween(String from, String to) throws Exception {
+        Path log = Path.of(System.getProperty("it.services.dir"), "postgres.log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains(to));
+        List<String> lines = Files.readAllLines(log);
+        int start = indexOf(lines, from);
+        int end = indexOf(lines, to);
+        return lines.subList(start + 1, end).stream()
+                .filter(line -> line.contains("LOG:  statement:") || line.contains("LOG:  execute"))
+                .filter(line -> !line.contains("orders_version") || line.contains("SELECT"))
+                .toList();
+    }
+
+    private static int indexOf(List<String> lines, String marker) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i;
+            }
+        }
+        throw new AssertionError("marker not in the database log: " + marker);
+    }
+}
