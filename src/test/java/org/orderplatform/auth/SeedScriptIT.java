@@ -9,18 +9,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.Orders;
 
-/** The documented seed command ({@code java scripts/Seed.java BASE_URL}) against the test server. */
+/** The documented seed command (demo users and their orders) ({@code java scripts/Seed.java BASE_URL}) against the test server. */
 class SeedScriptIT {
 
     @Test
-    void shouldCreateDemoUsersAndBeSafeToRunAgain() throws Exception {
+    void shouldCreateDemoUsersWithOrdersAndBeSafeToRunAgain() throws Exception {
         String first = seed();
         String second = seed();
 
         assertThat(first).contains("alice@example.com");
         assertThat(second).contains("exists   alice@example.com").doesNotContain("created");
-        assertThat(Accounts.login("alice@example.com", "Demo-Pass-2024").statusCode()).isEqualTo(200);
+        String token = Accounts.accessToken("alice@example.com", "Demo-Pass-2024");
+        assertThat(Api.json(Orders.get(token, "/api/orders")).getInt("total")).as("no duplicates").isEqualTo(2);
     }
 
     private static String seed() throws IOException, InterruptedException {
