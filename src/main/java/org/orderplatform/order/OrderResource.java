@@ -107,6 +107,7 @@ public class OrderResource {
     @Operation(summary = "Replace a pending order's items, currency and notes",
             description = "Send the version you read as If-Match (or version in the body): 412 if the order "
                     + "changed since; 409 once it is no longer PENDING.")
+    @APIResponse(responseCode = "200", description = "The updated order; ETag is its new version")
     @APIResponse(responseCode = "412", description = "The order changed since that version")
     @APIResponse(responseCode = "409", description = "The order is no longer PENDING")
     public Response replace(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id,
@@ -128,6 +129,7 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a pending order")
+    @APIResponse(responseCode = "200", description = "The cancelled order")
     @APIResponse(responseCode = "409", description = "The order is no longer PENDING")
     public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id) {
         OrderView view = OrderView.of(orders.cancel(caller(), UUID.fromString(id)));

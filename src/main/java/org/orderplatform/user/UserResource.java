@@ -84,6 +84,7 @@ public class UserResource {
     @Path("{id}")
     @RolesAllowed(AccessTokens.ADMIN)
     @Operation(summary = "One user (superusers only)")
+    @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user")
     public UserView get(@PathParam("id") long id) {
         return UserView.of(users.get(id));
