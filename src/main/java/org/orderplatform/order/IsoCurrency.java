@@ -26,7 +26,9 @@ public @interface IsoCurrency {
 
     class Validator implements ConstraintValidator<IsoCurrency, String> {
 
+        /** Real currencies: pseudo-currencies such as XXX (none), XAU (gold) or XTS (testing) have no decimals. */
         private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
+                .filter(currency -> currency.getDefaultFractionDigits() >= 0)
                 .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
         @Override

@@ -83,9 +83,9 @@ public class Order {
         updatedAt = now();
     }
 
-    void cancel() {
+    void cancel(String reason) {
         status = OrderStatus.CANCELLED;
-        statusReason = "cancelled by the owner";
+        statusReason = reason;
         updatedAt = now();
     }
 

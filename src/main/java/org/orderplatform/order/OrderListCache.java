@@ -23,6 +23,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public class OrderListCache {
 
     static final String PREFIX = "orders:list:";
+    static final int MAX_CACHED_PAGE = 3;
+    static final java.util.Set<Integer> CACHED_SIZES = java.util.Set.of(10, 20, 50, 100);
 
     @Inject
     JedisPool redis;
@@ -38,6 +40,11 @@ public class OrderListCache {
     long ttlSeconds;
 
     private final AtomicBoolean failing = new AtomicBoolean();
+
+    /** What is cached: the first pages at the usual sizes - bounded keys per user, whatever clients ask for. */
+    static boolean isWorthCaching(OrderQuery query) {
+        return query.page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.size());
+    }
 
     Optional<String> get(long ownerId, long ordersVersion, OrderQuery query) {
         try (Jedis jedis = redis.getResource()) {

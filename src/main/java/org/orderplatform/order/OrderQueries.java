@@ -44,14 +44,18 @@ public class OrderQueries {
         return new OrderQuery(owner, wantedStatus, order.get(), Integer.parseInt(page), Integer.parseInt(size));
     }
 
-    /** The version an If-Match header names ({@code "3"}, {@code W/"3"} or {@code 3}); 412 for anything else. */
-    static Optional<Long> version(String ifMatch) {
+    /** What an If-Match header asks: a version ({@code "3"}, {@code W/"3"}, {@code 3}), any ({@code *}), or
+     *  nothing; 412 for anything else. */
+    static Precondition precondition(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return Optional.empty();
+            return Precondition.NONE;
+        }
+        if (ifMatch.trim().equals("*")) {
+            return Precondition.ANY;
         }
         String tag = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Optional.of(Long.parseLong(tag));
+            return new Precondition(Optional.of(Long.parseLong(tag)), false);
         } catch (NumberFormatException e) {
             throw new ProblemException(412, "/problems/version-mismatch", "Precondition Failed",
                     "If-Match must name a version of the order, such as \"3\"");

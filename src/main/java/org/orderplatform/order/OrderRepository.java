@@ -20,6 +20,24 @@ public class OrderRepository {
         return Optional.ofNullable(em.find(Order.class, id));
     }
 
+    /**
+     * Locks the owner's user row. Every transaction that changes orders takes it before any order row - as
+     * deleting a user does - so the two can never deadlock.
+     */
+    public void lockOwner(long ownerId) {
+        em.createNativeQuery("SELECT id FROM users WHERE id = ? FOR NO KEY UPDATE")
+                .setParameter(1, ownerId)
+                .getResultList();
+    }
+
+    /** Who owns an order, without locking anything. */
+    public Optional<Long> ownerOf(UUID id) {
+        return em.createQuery("SELECT o.ownerId FROM Order o WHERE o.id = :id", Long.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** The order, locked until the end of the transaction: concurrent changes to it queue up. */
     public Optional<Order> lock(UUID id) {
         return Optional.ofNullable(em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE));
@@ -53,12 +71,13 @@ public class OrderRepository {
         return count.getSingleResult();
     }
 
-    /** The owner's current order version; a database trigger changes it with any of their orders. */
-    public long ordersVersion(long ownerId) {
-        Object version = em.createNativeQuery("SELECT orders_version FROM users WHERE id = ?")
+    /** The owner's current order version (a database trigger changes it with any of their orders); empty for
+     *  an unknown user. */
+    public Optional<Long> ordersVersion(long ownerId) {
+        List<?> version = em.createNativeQuery("SELECT orders_version FROM users WHERE id = ?")
                 .setParameter(1, ownerId)
-                .getSingleResult();
-        return ((Number) version).longValue();
+                .getResultList();
+        return version.stream().findFirst().map(value -> ((Number) value).longValue());
     }
 
     /** Claims an idempotency key for a request; false if the owner used it before. */

@@ -79,13 +79,13 @@ public class OrderResource {
             + "may add owner_id= (one user's) or all=true (everybody's).")
     @APIResponse(responseCode = "200", description = "{items, total, page, size}",
             content = @Content(schema = @Schema(implementation = OrderPage.class)))
-    public Response list(@QueryParam("page") @DefaultValue("1") @Pattern(regexp = "[1-9][0-9]{0,8}",
-                                 message = "must be a whole number from 1") String page,
+    public Response list(@QueryParam("page") @DefaultValue("1") @Pattern(regexp = "[1-9][0-9]{0,6}",
+                                 message = "must be a whole number from 1 to 9999999") String page,
                          @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "[1-9][0-9]?|100",
                                  message = "must be a whole number from 1 to 100") String size,
                          @QueryParam("status") String status,
                          @QueryParam("sort") @DefaultValue("created_at,desc") String sort,
-                         @QueryParam("owner_id") @Pattern(regexp = "[1-9][0-9]{0,18}",
+                         @QueryParam("owner_id") @Pattern(regexp = "[1-9][0-9]{0,17}",
                                  message = "must be a user id") String ownerId,
                          @QueryParam("all") @DefaultValue("false") @Pattern(regexp = "true|false",
                                  message = "must be true or false") String all) {
@@ -105,15 +105,16 @@ public class OrderResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a pending order's items, currency and notes",
-            description = "Send the version you read as If-Match (or version in the body): 412 if the order "
-                    + "changed since; 409 once it is no longer PENDING.")
+            description = "Send the version you read as If-Match (or version in the body; If-Match: * for any): "
+                    + "428 without one, 412 if the order changed since, 409 once it is no longer PENDING.")
     @APIResponse(responseCode = "200", description = "The updated order; ETag is its new version")
     @APIResponse(responseCode = "412", description = "The order changed since that version")
+    @APIResponse(responseCode = "428", description = "No version given (If-Match or version)")
     @APIResponse(responseCode = "409", description = "The order is no longer PENDING")
     public Response replace(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id,
                             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull OrderRequest body) {
         OrderView view = OrderView.of(orders.replace(caller(), UUID.fromString(id), body,
-                OrderQueries.version(ifMatch)));
+                OrderQueries.precondition(ifMatch)));
         return withTag(Response.ok(view), view).build();
     }
 

@@ -34,6 +34,7 @@ public class OrderService {
 
     @Transactional
     public Placed create(Caller caller, OrderRequest request, Optional<String> idempotencyKey) {
+        orders.lockOwner(caller.userId());
         if (request.version() != null) {
             throw ProblemException.invalid(List.of(new FieldError(
                     "version", "is not a field of a new order")));
@@ -57,28 +58,36 @@ public class OrderService {
 
     /** A page of orders as the API's JSON, from the cache when the owner's orders have not changed since. */
     public String list(OrderQuery query) {
-        Optional<Long> owner = query.ownerId();
-        long version = owner.map(orders::ordersVersion).orElse(-1L);
-        if (owner.isPresent()) {
-            Optional<String> cached = cache.get(owner.get(), version, query);
+        Optional<Long> version = query.ownerId().flatMap(orders::ordersVersion);
+        boolean cacheable = version.isPresent() && OrderListCache.isWorthCaching(query);
+        if (cacheable) {
+            Optional<String> cached = cache.get(query.ownerId().get(), version.get(), query);
             if (cached.isPresent()) {
                 return cached.get();
             }
         }
         List<OrderView> items = orders.page(query).stream().map(OrderView::of).toList();
         String page = jsonb.toJson(new PageView<>(items, orders.count(query), query.page(), query.size()));
-        owner.ifPresent(id -> cache.put(id, version, query, page));
+        if (cacheable) {
+            cache.put(query.ownerId().get(), version.get(), query, page);
+        }
         return page;
     }
 
     /**
-     * Replaces the content of a pending order. {@code expectedVersion} (If-Match or the body's version) must be
-     * the current version: 412 otherwise, so that of two clients editing the same version exactly one wins.
+     * Replaces the content of a pending order. The version the client read (If-Match, or the body's version) is
+     * required - 428 without it, so nobody overwrites a change they have not seen - and must be current: 412
+     * otherwise, so that of two clients editing the same version exactly one wins. {@code If-Match: *} means
+     * whatever the current version is.
      */
     @Transactional
-    public Order replace(Caller caller, UUID id, OrderRequest request, Optional<Long> expectedVersion) {
+    public Order replace(Caller caller, UUID id, OrderRequest request, Precondition precondition) {
         Order order = lockAccessible(caller, id);
-        Optional<Long> expected = expectedVersion.or(() -> Optional.ofNullable(request.version()));
+        Optional<Long> expected = precondition.version().or(() -> Optional.ofNullable(request.version()));
+        if (expected.isEmpty() && !precondition.any()) {
+            throw new ProblemException(428, "/problems/precondition-required", "Precondition Required",
+                    "Send the version you read, as If-Match: \"" + order.version() + "\" or \"version\" in the body");
+        }
         if (expected.isPresent() && expected.get() != order.version()) {
             throw new ProblemException(412, "/problems/version-mismatch", "Precondition Failed",
                     "The order is at version " + order.version() + ", not " + expected.get()
@@ -93,7 +102,7 @@ public class OrderService {
     public Order cancel(Caller caller, UUID id) {
         Order order = lockAccessible(caller, id);
         requireStatus(order, order.status() == OrderStatus.PENDING, "cancelled");
-        order.cancel();
+        order.cancel(order.ownerId() == caller.userId() ? "cancelled by the owner" : "cancelled by a superuser");
         return order;
     }
 
@@ -123,7 +132,9 @@ public class OrderService {
                         "Order no longer exists", "The order created with this Idempotency-Key has been deleted"));
     }
 
+    /** The order, locked for this transaction after its owner (see {@link OrderRepository#lockOwner}). */
     private Order lockAccessible(Caller caller, UUID id) {
+        orders.ownerOf(id).ifPresent(orders::lockOwner);
         return orders.lock(id).filter(caller::mayAccess).orElseThrow(() -> notFound(id));
     }
 

@@ -20,7 +20,9 @@ CREATE TABLE orders (
 );
 CREATE INDEX orders_owner_created_idx ON orders (owner_id, created_at DESC, id DESC);
 CREATE INDEX orders_owner_status_created_idx ON orders (owner_id, status, created_at DESC, id DESC);
-CREATE INDEX orders_status_idx ON orders (status);
+-- superusers' lists across all owners
+CREATE INDEX orders_created_idx ON orders (created_at DESC, id DESC);
+CREATE INDEX orders_status_created_idx ON orders (status, created_at DESC, id DESC);
 
 CREATE TABLE order_lines (
     order_id   UUID           NOT NULL REFERENCES orders (id) ON DELETE CASCADE,

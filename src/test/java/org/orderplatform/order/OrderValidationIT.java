@@ -59,6 +59,17 @@ class OrderValidationIT {
         }
         invalid.put("items[0].line_total", order("{\"sku\":\"A\",\"name\":\"Apple\",\"quantity\":1,"
                 + "\"unit_price\":1,\"line_total\":0}", ""));
+        invalid.put("items[0].name   ", order(item("\"A\"", "\"Ap\\u0000ple\"", "1", "1"), ""));
+        invalid.put("notes ", order(OK_ITEM, ",\"notes\":\"bell\\u0007\""));
+        // wrong JSON types
+        invalid.put("items[0].quantity  ", order(item("\"A\"", "\"Apple\"", "\"many\"", "1"), ""));
+        invalid.put("items[0].quantity   ", order(item("\"A\"", "\"Apple\"", "\"5\"", "1"), ""));
+        invalid.put("items[0].quantity    ", order(item("\"A\"", "\"Apple\"", "1.5", "1"), ""));
+        invalid.put("items[0].unit_price   ", order(item("\"A\"", "\"Apple\"", "1", "\"cheap\""), ""));
+        invalid.put("items[0].sku   ", order(item("42", "\"Apple\"", "1", "1"), ""));
+        invalid.put("notes  ", order(OK_ITEM, ",\"notes\":123"));
+        invalid.put("items   ", "{\"items\":{}}");
+        invalid.put("body", "[]");
 
         invalid.forEach((field, body) -> {
             JsonObject problem = assertProblem(post(token, body), 422, "/api/orders");
@@ -83,16 +94,42 @@ class OrderValidationIT {
     }
 
     @Test
-    void shouldAnswerWrongTypesAndBrokenBodiesWith400And415() {
+    void shouldAnswerBrokenBodiesWith400And415() {
         String token = newCustomer("types");
-        for (String body : List.of(order(item("\"A\"", "\"Apple\"", "\"many\"", "1"), ""),
-                order(item("\"A\"", "\"Apple\"", "1", "\"cheap\""), ""), "{\"items\": [", "[]", "{\"items\":{}}")) {
+        for (String body : List.of("{\"items\": [", "{items: []}", "{\"items\":[]}}")) {
             assertProblem(post(token, body), 400, "/api/orders");
         }
         HttpResponse<String> wrongType = Api.send(Accounts.authorized("/api/orders", token)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(wrongType, 415, "/api/orders");
         assertThat(Api.json(get(token, "/api/orders")).getInt("total")).isZero();
+    }
+
+    @Test
+    void shouldRefuseInvalidReplacementsAndChangeNothing() {
+        String token = newCustomer("replacer");
+        JsonObject order = org.orderplatform.testsupport.Orders.place(token);
+        String path = "/api/orders/" + order.getString("id");
+        HttpRequest.Builder put = Accounts.authorized(path, token).header("If-Match", "\"" + order.getInt("version") + "\"");
+
+        assertProblem(Api.send(Accounts.authorized(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(OrderValidationIT.order(OK_ITEM, "")))), 428, path);
+        for (String body : List.of("{\"items\":[]}", order(OK_ITEM, ",\"total\":\"0.01\""),
+                order(item("\"A\"", "\"Apple\"", "\"two\"", "1"), ""), order(OK_ITEM, ",\"currency\":\"XXX\""))) {
+            assertProblem(Api.send(Accounts.authorized(path, token).header("If-Match", "*")
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))),
+                    422, path);
+        }
+        assertProblem(Api.send(put.header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"items\": ["))), 400, path);
+        assertProblem(Api.send(Accounts.authorized(path, token).header("If-Match", "*")
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{}"))), 415, path);
+        String unknown = "/api/orders/" + java.util.UUID.randomUUID();
+        assertProblem(Api.send(Accounts.authorized(unknown, token).header("If-Match", "*")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        order(OK_ITEM, "")))), 404, unknown);
+
+        assertThat(Api.json(get(token, path))).as("unchanged").isEqualTo(order);
     }
 
     @Test

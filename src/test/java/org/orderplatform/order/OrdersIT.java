@@ -127,7 +127,7 @@ class OrdersIT {
 
         assertThat(Api.json(cancelled).getString("status")).isEqualTo("CANCELLED");
         assertProblem(send(token, path + "/cancel", "POST"), 409, path + "/cancel");
-        assertProblem(Accounts.sendJson(Accounts.authorized(path, token), "PUT",
+        assertProblem(Accounts.sendJson(Accounts.authorized(path, token).header("If-Match", "*"), "PUT",
                 org.orderplatform.testsupport.Orders.VALID), 409, path);
     }
 

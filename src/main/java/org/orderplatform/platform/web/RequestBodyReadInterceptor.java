@@ -2,8 +2,9 @@ package org.orderplatform.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -18,7 +19,8 @@ import java.util.List;
  * Reads request bodies for the API's record DTOs and marks what goes wrong as the client's doing:
  * <ul>
  *   <li>no body at all gives {@code null} (a required body is then a 422 on {@code body});</li>
- *   <li>members the record does not have are refused with 422, one error per member;</li>
+ *   <li>members the record does not have, and values of the wrong JSON type, are refused with 422, one error
+ *       per field ({@link BodyShape});</li>
  *   <li>a body that cannot be parsed becomes {@link UnreadableBodyException}: 400, or 413 when it outgrew
  *       the limit.</li>
  * </ul>
@@ -28,22 +30,19 @@ import java.util.List;
 @ApplicationScoped
 public class RequestBodyReadInterceptor implements ReaderInterceptor {
 
-    static final String NOT_A_FIELD = "is not a field of this request";
-
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         try {
-            if (!UnknownFields.isRecord(context.getGenericType())) {
+            if (!BodyShape.isRecord(context.getGenericType())) {
                 return context.proceed();
             }
             byte[] body = context.getInputStream().readAllBytes();
             if (body.length == 0) {
                 return null;
             }
-            List<String> unknown = UnknownFields.in(parse(body), context.getGenericType());
-            if (!unknown.isEmpty()) {
-                throw ProblemException.invalid(unknown.stream()
-                        .map(field -> new ProblemDetails.FieldError(field, NOT_A_FIELD)).toList());
+            List<ProblemDetails.FieldError> problems = BodyShape.problems(parse(body), context.getGenericType());
+            if (!problems.isEmpty()) {
+                throw ProblemException.invalid(problems);
             }
             context.setInputStream(new ByteArrayInputStream(body));
             return context.proceed();
@@ -60,9 +59,15 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
         }
     }
 
+    /** One JSON value and nothing after it (a reader would quietly ignore trailing garbage). */
     private static JsonValue parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            return reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonParsingException("Unexpected content after the JSON value", parser.getLocation());
+            }
+            return value;
         }
     }
 }

@@ -7,17 +7,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything no other mapper claims is our failure: logged with its stack trace and the request id, answered
- * with a 500 that reveals nothing but that id.
+ * Everything no other mapper claims. A database that is unreachable, or a transaction that lost a deadlock, is
+ * a 503 with Retry-After (nothing was changed; the client may retry). Anything else is our failure: logged with
+ * its stack trace and the request id, answered with a 500 that reveals nothing but that id.
  */
 @Provider
 @ApplicationScoped
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    /** Deadlock and serialization failure: the transaction was rolled back and may simply be retried. */
+    static final Set<String> TRANSIENT_CONFLICTS = Set.of("40P01", "40001");
 
     @Context
     HttpServletRequest request;
@@ -30,8 +38,42 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        Optional<String> state = sqlState(exception);
+        if (state.filter(TRANSIENT_CONFLICTS::contains).isPresent()) {
+            log.log(Level.WARNING, "Transient database conflict (SQLState " + state.get() + "); client asked to retry");
+            return unavailable("/problems/try-again", "Try again",
+                    "The request collided with another one and was rolled back; nothing changed. Retry it", "1");
+        }
+        if (state.filter(code -> code.startsWith("08")).isPresent() || causeOf(exception, SQLTransientException.class)) {
+            log.log(Level.WARNING, "The database is unavailable: " + exception);
+            return unavailable("/problems/database-unavailable", "Database unavailable",
+                    "The database cannot be reached right now; nothing changed. Retry later", "5");
+        }
         log.log(Level.SEVERE, "Unexpected failure of " + request.getMethod() + " " + request.getRequestURI(),
                 exception);
         return problems.response(problems.of(ProblemType.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL, request, List.of())).build();
+    }
+
+    private Response unavailable(String type, String title, String detail, String retryAfter) {
+        return problems.response(new ProblemDetails(type, title, 503, detail, request.getRequestURI(),
+                RequestIds.of(request), List.of())).header("Retry-After", retryAfter).build();
+    }
+
+    private static Optional<String> sqlState(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean causeOf(Throwable exception, Class<? extends Throwable> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -65,12 +65,22 @@ class ErrorHandlingIT {
     void shouldAnswerUnreadableBodiesWith400Problem() throws Exception {
         List<String> unreadable = List.of(
                 "{\"display_name\": \"Ada\", \"lines\": [ ",
-                "{\"display_name\":\"Ada\",\"lines\":[{\"sku\":\"A\",\"quantity\":\"many\"}]}",
-                "[1, 2, 3]");
+                "{display_name: 'Ada'}",
+                "{\"display_name\":\"Ada\"}}");
         for (String body : unreadable) {
             JsonObject problem = assertProblem(post(body), 400, probePath());
             assertThat(problem.getString("type")).as(body).isEqualTo("/problems/malformed-body");
         }
+    }
+
+    @Test
+    void shouldNameEveryValueOfTheWrongType() throws Exception {
+        JsonObject wrongTypes = assertProblem(post("{\"display_name\":7,\"lines\":[{\"sku\":\"A\","
+                + "\"quantity\":\"5\"}]}"), 422, probePath());
+        JsonObject notAnObject = assertProblem(post("[1, 2, 3]"), 422, probePath());
+
+        assertThat(fields(wrongTypes)).containsExactly("display_name", "lines[0].quantity");
+        assertThat(fields(notAnObject)).containsExactly("body");
     }
 
     @Test

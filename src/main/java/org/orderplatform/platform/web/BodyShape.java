@@ -1,0 +1,116 @@
+package org.orderplatform.platform.web;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.orderplatform.platform.web.ProblemDetails.FieldError;
+
+/**
+ * Checks a JSON body against the record it is read into, nested records and lists included: members the record
+ * does not have, and values of the wrong JSON type. JSON-B would silently drop the former (so that
+ * {@code "is_superuser": true} would look accepted) and quietly convert some of the latter ({@code "5"} into 5);
+ * the API refuses both, field by field.
+ */
+final class BodyShape {
+
+    static final String NOT_A_FIELD = "is not a field of this request";
+
+    private BodyShape() {
+    }
+
+    static List<FieldError> problems(JsonValue json, Type type) {
+        List<FieldError> problems = new ArrayList<>();
+        check(json, type, "", problems);
+        return problems;
+    }
+
+    static boolean isRecord(Type type) {
+        return raw(type).isRecord();
+    }
+
+    private static void check(JsonValue json, Type type, String path, List<FieldError> problems) {
+        if (json.getValueType() == JsonValue.ValueType.NULL) {
+            return; // required or not is Bean Validation's call
+        }
+        Class<?> raw = raw(type);
+        String name = path.isEmpty() ? "body" : path;
+        if (raw.isRecord()) {
+            if (!(json instanceof JsonObject object)) {
+                problems.add(new FieldError(name, "must be an object"));
+                return;
+            }
+            Map<String, RecordComponent> components = Arrays.stream(raw.getRecordComponents())
+                    .collect(Collectors.toMap(WireNames::of, Function.identity()));
+            object.forEach((member, value) -> {
+                RecordComponent component = components.get(member);
+                String field = path.isEmpty() ? member : path + "." + member;
+                if (component == null) {
+                    problems.add(new FieldError(field, NOT_A_FIELD));
+                } else {
+                    check(value, component.getGenericType(), field, problems);
+                }
+            });
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            if (!(json instanceof JsonArray array)) {
+                problems.add(new FieldError(name, "must be a list"));
+                return;
+            }
+            Type element = type instanceof ParameterizedType generic ? generic.getActualTypeArguments()[0] : Object.class;
+            for (int i = 0; i < array.size(); i++) {
+                check(array.get(i), element, path + "[" + i + "]", problems);
+            }
+        } else if (raw == String.class && !(json instanceof JsonString)) {
+            problems.add(new FieldError(name, "must be a string"));
+        } else if (isWholeNumber(raw) && !(json instanceof JsonNumber number && number.isIntegral())) {
+            problems.add(new FieldError(name, "must be a whole number"));
+        } else if (raw == BigDecimal.class && !isDecimal(json)) {
+            problems.add(new FieldError(name, "must be a decimal number"));
+        } else if ((raw == Boolean.class || raw == boolean.class) && json.getValueType() != JsonValue.ValueType.TRUE
+                && json.getValueType() != JsonValue.ValueType.FALSE) {
+            problems.add(new FieldError(name, "must be true or false"));
+        }
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == Integer.class || type == int.class || type == Long.class || type == long.class;
+    }
+
+    /** A JSON number, or a string holding one ("19.99"): money may come either way. */
+    private static boolean isDecimal(JsonValue json) {
+        if (json instanceof JsonNumber) {
+            return true;
+        }
+        if (json instanceof JsonString text) {
+            try {
+                new BigDecimal(text.getString());
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+}
