@@ -43,7 +43,7 @@ public class OrderListCache {
 
     /** What is cached: the first pages at the usual sizes - bounded keys per user, whatever clients ask for. */
     static boolean isWorthCaching(OrderQuery query) {
-        return query.page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.size());
+        return query.page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.size()) && query.asOf().isEmpty();
     }
 
     Optional<String> get(long ownerId, long ordersVersion, OrderQuery query) {

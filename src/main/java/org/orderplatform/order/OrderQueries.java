@@ -1,6 +1,8 @@
 package org.orderplatform.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +16,16 @@ import org.orderplatform.platform.web.ProblemException;
 public class OrderQueries {
 
     OrderQuery parse(Caller caller, String page, String size, String status, String sort, String ownerId,
-                     boolean all) {
+                     boolean all, String asOf) {
         List<FieldError> errors = new ArrayList<>();
+        Optional<OffsetDateTime> snapshot = Optional.empty();
+        if (asOf != null && !asOf.isBlank()) {
+            try {
+                snapshot = Optional.of(OffsetDateTime.parse(asOf.trim()));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("as_of", "must be a timestamp such as 2026-11-25T12:00:00Z"));
+            }
+        }
         Optional<OrderStatus> wantedStatus = Optional.empty();
         if (status != null && !status.isBlank()) {
             try {
@@ -41,7 +51,8 @@ public class OrderQueries {
         }
         Optional<Long> owner = all ? Optional.empty()
                 : Optional.of(ownerId != null ? Long.parseLong(ownerId) : caller.userId());
-        return new OrderQuery(owner, wantedStatus, order.get(), Integer.parseInt(page), Integer.parseInt(size));
+        return new OrderQuery(owner, wantedStatus, snapshot, order.get(), Integer.parseInt(page),
+                Integer.parseInt(size));
     }
 
     /** What an If-Match header asks: a version ({@code "3"}, {@code W/"3"}, {@code 3}), any ({@code *}), or

@@ -1,9 +1,14 @@
 package org.orderplatform.order;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** One list request: whose orders (empty = everybody's, superusers only), which status, which page, which order. */
-public record OrderQuery(Optional<Long> ownerId, Optional<OrderStatus> status, Sort sort, int page, int size) {
+/**
+ * One list request: whose orders (empty = everybody's, superusers only), which status, created at or before
+ * which moment ({@code as_of}: pages stay put while new orders arrive), which page, in which order.
+ */
+public record OrderQuery(Optional<Long> ownerId, Optional<OrderStatus> status, Optional<OffsetDateTime> asOf,
+                         Sort sort, int page, int size) {
 
     /** Sort orders; every one ends with the id, so that pages never overlap or skip rows with equal keys. */
     public enum Sort {

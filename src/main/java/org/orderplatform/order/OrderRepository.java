@@ -114,11 +114,13 @@ public class OrderRepository {
         StringBuilder where = new StringBuilder("1 = 1");
         query.ownerId().ifPresent(owner -> where.append(" AND o.ownerId = :owner"));
         query.status().ifPresent(status -> where.append(" AND o.status = :status"));
+        query.asOf().ifPresent(asOf -> where.append(" AND o.createdAt <= :asOf"));
         return where.toString();
     }
 
     private static void bind(TypedQuery<?> select, OrderQuery query) {
         query.ownerId().ifPresent(owner -> select.setParameter("owner", owner));
         query.status().ifPresent(status -> select.setParameter("status", status));
+        query.asOf().ifPresent(asOf -> select.setParameter("asOf", asOf));
     }
 }

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -76,7 +79,9 @@ public class OrderResource {
 
     @GET
     @Operation(summary = "List orders", description = "The caller's orders, newest first by default. A superuser "
-            + "may add owner_id= (one user's) or all=true (everybody's).")
+            + "may add owner_id= (one user's) or all=true (everybody's). The response's List-As-Of header is the "
+            + "moment the list was read: pass it back as as_of= for the next pages, and orders placed meanwhile "
+            + "will not shift them.")
     @APIResponse(responseCode = "200", description = "{items, total, page, size}",
             content = @Content(schema = @Schema(implementation = OrderPage.class)))
     public Response list(@QueryParam("page") @DefaultValue("1") @Pattern(regexp = "[1-9][0-9]{0,6}",
@@ -88,9 +93,13 @@ public class OrderResource {
                          @QueryParam("owner_id") @Pattern(regexp = "[1-9][0-9]{0,17}",
                                  message = "must be a user id") String ownerId,
                          @QueryParam("all") @DefaultValue("false") @Pattern(regexp = "true|false",
-                                 message = "must be true or false") String all) {
-        OrderQuery query = queries.parse(caller(), page, size, status, sort, ownerId, Boolean.parseBoolean(all));
-        return Response.ok(orders.list(query), MediaType.APPLICATION_JSON).build();
+                                 message = "must be true or false") String all,
+                         @QueryParam("as_of") @Size(max = 40) String asOf) {
+        OffsetDateTime readAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OrderQuery query = queries.parse(caller(), page, size, status, sort, ownerId, Boolean.parseBoolean(all), asOf);
+        return Response.ok(orders.list(query), MediaType.APPLICATION_JSON)
+                .header("List-As-Of", query.asOf().orElse(readAt).toString())
+                .build();
     }
 
     @GET

@@ -136,7 +136,7 @@ class OrderValidationIT {
     void shouldRefuseBadListParameters() {
         String token = newCustomer("params");
         Map<String, String> invalid = Map.of("page=0", "page", "page=abc", "page", "size=101", "size",
-                "size=0", "size", "status=SHIPPED", "status", "sort=price,desc", "sort", "all=maybe", "all");
+                "size=0", "size", "status=SHIPPED", "status", "sort=price,desc", "sort", "all=maybe", "all", "as_of=yesterday", "as_of");
 
         invalid.forEach((query, field) -> {
             JsonObject problem = assertProblem(get(token, "/api/orders?" + query), 422, "/api/orders");

@@ -77,6 +77,26 @@ class OrdersIT {
     }
 
     @Test
+    void shouldKeepPagesInPlaceWhileNewOrdersArriveWhenAsOfIsPassedBack() {
+        String token = newCustomer("snapshot");
+        List<String> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.add(place(token).getString("id"));
+        }
+        HttpResponse<String> first = get(token, "/api/orders?size=2");
+        String asOf = first.headers().firstValue("List-As-Of").orElseThrow();
+
+        place(token); // arrives between page 1 and page 2
+        JsonObject second = Api.json(get(token, "/api/orders?size=2&page=2&as_of="
+                + java.net.URLEncoder.encode(asOf, java.nio.charset.StandardCharsets.UTF_8)));
+
+        List<String> seen = new java.util.ArrayList<>(ids(Api.json(first)));
+        seen.addAll(ids(second));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(placed).doesNotHaveDuplicates();
+        assertThat(second.getInt("total")).isEqualTo(3);
+    }
+
+    @Test
     void shouldReplacePendingOrderWithMatchingVersionOnly() {
         String token = newCustomer("editor");
         JsonObject order = place(token);
