@@ -22,6 +22,7 @@ import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
+import redis.embedded.RedisServer;
 
 /** The Redis cache of order lists with a real Redis: it serves hits, and it is never wrong. */
 class OrderListCacheIT {
@@ -111,6 +112,38 @@ class OrderListCacheIT {
 
         assertThat(Metrics.sample(ERRORS)).isGreaterThan(errors);
         assertThat(list(token).getInt("total")).as("and right again once Redis is back").isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepServingCorrectListsWhenRedisStopsAndComesBackEmpty() throws Exception {
+        String token = newCustomer("redis-restart");
+        place(token);
+        list(token);
+        int redisPort = Integer.getInteger("it.redis.port");
+        double errors = Metrics.sample(ERRORS);
+
+        try (Jedis redis = new Jedis("localhost", redisPort)) {
+            redis.shutdown(); // the test server's Redis is gone: connections are refused from now on
+        } catch (redis.clients.jedis.exceptions.JedisConnectionException expected) {
+            // SHUTDOWN closes the connection it came on
+        }
+        RedisServer replacement = null;
+        try {
+            String created = place(token).getString("id");
+            JsonObject withoutRedis = list(token);
+            assertThat(withoutRedis.getInt("total")).isEqualTo(2);
+            assertThat(OrdersIT.ids(withoutRedis)).first().isEqualTo(created);
+            assertThat(Metrics.sample(ERRORS)).isGreaterThan(errors);
+        } finally {
+            // Redis comes back empty, on the same port, for this test and every later one
+            replacement = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                    .setting("save \"\"").onShutdownForceStop(true).build();
+            replacement.start();
+        }
+
+        place(token);
+        assertThat(list(token).getInt("total")).isEqualTo(3);
+        assertThat(list(token).getInt("total")).as("now from the cache again").isEqualTo(3);
     }
 
     @Test
