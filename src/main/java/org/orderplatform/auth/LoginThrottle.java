@@ -9,11 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.orderplatform.platform.redis.RedisOutages;
 import org.orderplatform.platform.web.ProblemException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
@@ -48,7 +47,7 @@ public class LoginThrottle {
     MetricRegistry metrics;
 
     @Inject
-    Logger log;
+    RedisOutages outages;
 
     @Inject
     @ConfigProperty(name = "LOGIN_MAX_FAILURES_PER_ACCOUNT", defaultValue = "5")
@@ -68,6 +67,7 @@ public class LoginThrottle {
         try (Jedis jedis = redis.getResource()) {
             retryAfter = Math.max(overLimitFor(jedis, accountKey(email), maxPerAccount),
                     overLimitFor(jedis, ipKey(ip), maxPerIp));
+            outages.succeeded("login throttling");
         } catch (JedisException e) {
             unavailable(e);
         }
@@ -98,8 +98,7 @@ public class LoginThrottle {
     }
 
     private void unavailable(JedisException e) {
-        metrics.counter("auth.throttle.unavailable").inc();
-        log.log(Level.WARNING, "Login throttling is off while Redis is unavailable: " + e.getMessage());
+        outages.failed("login throttling", "auth.throttle.unavailable", "logins are not throttled", e);
     }
 
     /** The account is keyed by a hash of its email: no addresses in Redis. */

@@ -4,11 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.orderplatform.platform.redis.RedisOutages;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -36,10 +34,7 @@ public class TokenRevocations {
     JedisPool redis;
 
     @Inject
-    MetricRegistry metrics;
-
-    @Inject
-    Logger log;
+    RedisOutages outages;
 
     @Inject
     @ConfigProperty(name = "ACCESS_TOKEN_TTL_SECONDS", defaultValue = "900")
@@ -72,6 +67,7 @@ public class TokenRevocations {
         try (Jedis jedis = redis.getResource()) {
             List<String> entries = jedis.mget(TOKEN + token.getTokenID(),
                     SESSION + (sid == null ? "-" : sid.toString().replace("\"", "")), USER + token.getSubject());
+            outages.succeeded("access-token revocations");
             if (entries.get(0) != null || entries.get(1) != null) {
                 return true;
             }
@@ -89,7 +85,7 @@ public class TokenRevocations {
     }
 
     private void unavailable(JedisException e) {
-        metrics.counter("auth.denylist.unavailable").inc();
-        log.log(Level.WARNING, "Access-token revocations are unavailable (Redis): " + e.getMessage());
+        outages.failed("access-token revocations", "auth.denylist.unavailable",
+                "revoked access tokens are accepted until they expire", e);
     }
 }

@@ -3,11 +3,9 @@ package org.orderplatform.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.orderplatform.platform.redis.RedisOutages;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -23,6 +21,7 @@ import redis.clients.jedis.exceptions.JedisException;
 public class OrderListCache {
 
     static final String PREFIX = "orders:list:";
+    static final String FEATURE = "the order list cache";
     static final int MAX_CACHED_PAGE = 3;
     static final java.util.Set<Integer> CACHED_SIZES = java.util.Set.of(10, 20, 50, 100);
 
@@ -33,13 +32,12 @@ public class OrderListCache {
     MetricRegistry metrics;
 
     @Inject
-    Logger log;
+    RedisOutages outages;
 
     @Inject
     @ConfigProperty(name = "ORDER_CACHE_TTL_SECONDS", defaultValue = "60")
     long ttlSeconds;
 
-    private final AtomicBoolean failing = new AtomicBoolean();
 
     /** What is cached: the first pages at the usual sizes - bounded keys per user, whatever clients ask for. */
     static boolean isWorthCaching(OrderQuery query) {
@@ -49,11 +47,11 @@ public class OrderListCache {
     Optional<String> get(long ownerId, long ordersVersion, OrderQuery query) {
         try (Jedis jedis = redis.getResource()) {
             String page = jedis.get(key(ownerId, ordersVersion, query));
-            recovered();
+            outages.succeeded(FEATURE);
             metrics.counter(page == null ? "order.cache.misses" : "order.cache.hits").inc();
             return Optional.ofNullable(page);
         } catch (JedisException e) {
-            failed(e);
+            outages.failed(FEATURE, "order.cache.errors", "order lists come from PostgreSQL", e);
             return Optional.empty();
         }
     }
@@ -61,26 +59,13 @@ public class OrderListCache {
     void put(long ownerId, long ordersVersion, OrderQuery query, String page) {
         try (Jedis jedis = redis.getResource()) {
             jedis.setex(key(ownerId, ordersVersion, query), ttlSeconds, page);
-            recovered();
+            outages.succeeded(FEATURE);
         } catch (JedisException e) {
-            failed(e);
+            outages.failed(FEATURE, "order.cache.errors", "order lists come from PostgreSQL", e);
         }
     }
 
     private static String key(long ownerId, long ordersVersion, OrderQuery query) {
         return PREFIX + ownerId + ":v" + ordersVersion + ":" + query.cacheKey();
-    }
-
-    private void recovered() {
-        if (failing.compareAndSet(true, false)) {
-            log.info("The order list cache is back (Redis answers again)");
-        }
-    }
-
-    private void failed(JedisException e) {
-        metrics.counter("order.cache.errors").inc();
-        if (failing.compareAndSet(false, true)) {
-            log.log(Level.WARNING, "The order list cache is bypassed while Redis fails: " + e.getMessage());
-        }
     }
 }
