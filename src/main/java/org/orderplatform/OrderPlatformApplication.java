@@ -20,6 +20,7 @@ import org.orderplatform.auth.AccessTokens;
 @DeclareRoles({AccessTokens.USER, AccessTokens.ADMIN})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "An access token from POST /api/auth/login")
+// Either scheme grants access: "password" is how the OpenAPI UI logs in (Authorize), "bearer" pastes a token.
 @SecurityScheme(securitySchemeName = "password", type = SecuritySchemeType.OAUTH2,
         description = "Log in from the OpenAPI UI (Authorize) with email and password",
         flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/api/auth/login",

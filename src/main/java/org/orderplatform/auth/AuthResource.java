@@ -127,6 +127,7 @@ public class AuthResource {
     @Path("logout")
     @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
     @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "password")
     @Operation(summary = "End the session", description = "The session's refresh tokens and the presented access "
             + "token stop working on every replica.")
     @APIResponse(responseCode = "204", description = "Logged out")

@@ -42,6 +42,7 @@ import org.orderplatform.auth.AccessTokens;
 @RequestScoped
 @Tag(name = "orders", description = "Orders")
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "password")
 @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {

@@ -34,6 +34,7 @@ import org.orderplatform.platform.web.PageView;
 @RequestScoped
 @Tag(name = "users", description = "Accounts")
 @SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "password")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
