@@ -14,7 +14,6 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
@@ -66,17 +65,6 @@ public class SigningKey {
             privateKey = key;
         }
         return privateKey;
-    }
-
-    /** The public half, derived from the private key. */
-    public RSAPublicKey publicKey() {
-        RSAPrivateCrtKey key = privateKey();
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private RSAPrivateCrtKey loadPrivateKey() {

@@ -29,10 +29,6 @@ public class UserRepository {
         return findByEmail(email).isPresent();
     }
 
-    public long count() {
-        return em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
-    }
-
     /** A page of users whose email or name contains {@code query} (any case), oldest first. */
     public List<User> page(String query, int page, int size) {
         return em.createQuery("SELECT u FROM User u WHERE " + MATCHES + " ORDER BY u.id", User.class)

@@ -38,7 +38,7 @@ class SigningKeyTest {
         SigningKey key = signingKey(Optional.of(file("private.pem", "PRIVATE KEY", pair.getPrivate().getEncoded())),
                 Optional.of("file:" + file("public.pem", "PUBLIC KEY", pair.getPublic().getEncoded())));
 
-        assertThat(key.publicKey()).isEqualTo(pair.getPublic());
+        assertThat(key.privateKey()).isEqualTo(pair.getPrivate());
     }
 
     private static SigningKey signingKey(Optional<String> privateFile, Optional<String> publicLocation) {
