@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.orderplatform.user.User;
 
 /**
@@ -73,5 +75,15 @@ public class AccessTokens {
             throw new IllegalStateException("Could not sign an access token", e);
         }
         return token.serialize();
+    }
+
+    /** The session ({@code sid} claim) an access token belongs to. */
+    public static Optional<UUID> sessionOf(JsonWebToken token) {
+        Object sid = token.getClaim(SESSION_CLAIM);
+        try {
+            return sid == null ? Optional.empty() : Optional.of(UUID.fromString(sid.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

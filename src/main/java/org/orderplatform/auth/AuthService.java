@@ -117,7 +117,7 @@ public class AuthService {
      * is over, but the client must know its access token still works until it expires - and may retry.
      */
     public void logout(JsonWebToken token) {
-        sessionOf(token).ifPresent(session -> sessions.revoke(session, "logout"));
+        AccessTokens.sessionOf(token).ifPresent(session -> sessions.revoke(session, "logout"));
         try {
             revocations.revokeTokenAndSession(token);
         } catch (JedisException e) {
@@ -125,16 +125,6 @@ public class AuthService {
             throw new ProblemException(503, "/problems/logout-incomplete", "Logout incomplete",
                     "The session has ended, but the access token could not be revoked yet; retry the logout",
                     List.of(), Map.of("Retry-After", "5"));
-        }
-    }
-
-    /** The session ({@code sid} claim) an access token belongs to. */
-    public static Optional<UUID> sessionOf(JsonWebToken token) {
-        Object sid = token.getClaim(AccessTokens.SESSION_CLAIM);
-        try {
-            return sid == null ? Optional.empty() : Optional.of(UUID.fromString(sid.toString().replace("\"", "")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

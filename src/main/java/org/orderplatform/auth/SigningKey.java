@@ -68,10 +68,8 @@ public class SigningKey {
     }
 
     private RSAPrivateCrtKey loadPrivateKey() {
-        String pem = privateKeyPem.filter(value -> !value.isBlank())
-                .or(() -> privateKeyFile.filter(value -> !value.isBlank()).map(SigningKey::read))
-                .orElseThrow(() -> new IllegalStateException("No JWT signing key is configured: set "
-                        + "JWT_PRIVATE_KEY_FILE to a PEM file (PKCS#8 RSA private key) or JWT_PRIVATE_KEY to its text"));
+        String pem = pem(privateKeyPem, privateKeyFile, "No JWT signing key is configured: set "
+                + "JWT_PRIVATE_KEY_FILE to a PEM file (PKCS#8 RSA private key) or JWT_PRIVATE_KEY to its text");
         RSAPrivateCrtKey key;
         try {
             key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
@@ -87,16 +85,21 @@ public class SigningKey {
     }
 
     private RSAPublicKey loadVerifyKey() {
-        String pem = publicKeyPem.filter(value -> !value.isBlank())
-                .or(() -> publicKeyLocation.filter(value -> !value.isBlank()).map(SigningKey::read))
-                .orElseThrow(() -> new IllegalStateException("No JWT verification key is configured: set "
-                        + "MP_JWT_VERIFY_PUBLICKEY_LOCATION to a PEM file (RSA public key) or MP_JWT_VERIFY_PUBLICKEY"));
+        String pem = pem(publicKeyPem, publicKeyLocation, "No JWT verification key is configured: set "
+                + "MP_JWT_VERIFY_PUBLICKEY_LOCATION to a PEM file (RSA public key) or MP_JWT_VERIFY_PUBLICKEY");
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(der(pem, "PUBLIC KEY")));
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             throw new IllegalStateException("The JWT verification key is not an RSA public key in PEM", e);
         }
+    }
+
+    /** The PEM given inline, else read from the file; {@code missing} explains what to set when neither is. */
+    private static String pem(Optional<String> inline, Optional<String> file, String missing) {
+        return inline.filter(value -> !value.isBlank())
+                .or(() -> file.filter(value -> !value.isBlank()).map(SigningKey::read))
+                .orElseThrow(() -> new IllegalStateException(missing));
     }
 
     private static String read(String location) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.orderplatform.platform.redis.RedisOutages;
@@ -45,10 +46,7 @@ public class TokenRevocations {
         long ttl = lifetimeSeconds + CLOCK_SKEW_SECONDS;
         try (Jedis jedis = redis.getResource()) {
             jedis.setex(TOKEN + token.getTokenID(), ttl, "1");
-            Object sid = token.getClaim(AccessTokens.SESSION_CLAIM);
-            if (sid != null) {
-                jedis.setex(SESSION + sid.toString().replace("\"", ""), ttl, "1");
-            }
+            AccessTokens.sessionOf(token).ifPresent(sid -> jedis.setex(SESSION + sid, ttl, "1"));
         }
     }
 
@@ -63,10 +61,9 @@ public class TokenRevocations {
     }
 
     public boolean isRevoked(JsonWebToken token) {
-        Object sid = token.getClaim(AccessTokens.SESSION_CLAIM);
+        String sid = AccessTokens.sessionOf(token).map(UUID::toString).orElse("-");
         try (Jedis jedis = redis.getResource()) {
-            List<String> entries = jedis.mget(TOKEN + token.getTokenID(),
-                    SESSION + (sid == null ? "-" : sid.toString().replace("\"", "")), USER + token.getSubject());
+            List<String> entries = jedis.mget(TOKEN + token.getTokenID(), SESSION + sid, USER + token.getSubject());
             outages.succeeded("access-token revocations");
             if (entries.get(0) != null || entries.get(1) != null) {
                 return true;

@@ -14,8 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import org.orderplatform.platform.db.DatabaseClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,7 +68,7 @@ public class Order {
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.status = OrderStatus.PENDING;
-        this.createdAt = now();
+        this.createdAt = DatabaseClock.now();
         replace(lines, currency, notes);
     }
 
@@ -80,13 +79,13 @@ public class Order {
         currency = newCurrency;
         notes = newNotes;
         total = newLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        updatedAt = now();
+        updatedAt = DatabaseClock.now();
     }
 
     void cancel(String reason) {
         status = OrderStatus.CANCELLED;
         statusReason = reason;
-        updatedAt = now();
+        updatedAt = DatabaseClock.now();
     }
 
     public UUID id() {
@@ -131,10 +130,5 @@ public class Order {
 
     public long version() {
         return version;
-    }
-
-    /** Now, to the microsecond PostgreSQL stores: what a create returns equals what a later read returns. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,6 +3,7 @@ package org.orderplatform.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.orderplatform.platform.redis.RedisOutages;
@@ -23,7 +24,7 @@ public class OrderListCache {
     static final String PREFIX = "orders:list:";
     static final String FEATURE = "the order list cache";
     static final int MAX_CACHED_PAGE = 3;
-    static final java.util.Set<Integer> CACHED_SIZES = java.util.Set.of(10, 20, 50, 100);
+    static final Set<Integer> CACHED_SIZES = Set.of(10, 20, 50, 100);
 
     @Inject
     JedisPool redis;

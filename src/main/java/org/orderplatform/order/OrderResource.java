@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -36,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /** {@code /api/orders}: the caller's orders (a superuser's: anyone's). Another user's order is a 404. */
 @Path("orders")
@@ -96,7 +95,7 @@ public class OrderResource {
                          @QueryParam("all") @DefaultValue("false") @Pattern(regexp = "true|false",
                                  message = "must be true or false") String all,
                          @QueryParam("as_of") @Size(max = 40) String asOf) {
-        OffsetDateTime readAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime readAt = DatabaseClock.now();
         OrderQuery query = queries.parse(caller(), page, size, status, sort, ownerId, Boolean.parseBoolean(all), asOf);
         return Response.ok(orders.list(query), MediaType.APPLICATION_JSON)
                 .header("List-As-Of", query.asOf().orElse(readAt).toString())

@@ -58,8 +58,9 @@ public class OrderService {
 
     /** A page of orders as the API's JSON, from the cache when the owner's orders have not changed since. */
     public String list(OrderQuery query) {
-        Optional<Long> version = query.ownerId().flatMap(orders::ordersVersion);
-        boolean cacheable = version.isPresent() && OrderListCache.isWorthCaching(query);
+        Optional<Long> version = OrderListCache.isWorthCaching(query)
+                ? query.ownerId().flatMap(orders::ordersVersion) : Optional.empty();
+        boolean cacheable = version.isPresent();
         if (cacheable) {
             Optional<String> cached = cache.get(query.ownerId().get(), version.get(), query);
             if (cached.isPresent()) {

@@ -10,8 +10,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /** An account. Never serialized: the API shows {@link UserView}. */
 @Entity
@@ -58,13 +57,13 @@ public class User {
 
     @PrePersist
     void onCreate() {
-        createdAt = now();
+        createdAt = DatabaseClock.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = now();
+        updatedAt = DatabaseClock.now();
     }
 
     public Long id() {
@@ -113,10 +112,5 @@ public class User {
 
     public void setSuperuser(boolean superuser) {
         this.superuser = superuser;
-    }
-
-    /** Now, to the microsecond PostgreSQL stores: what a create returns equals what a later read returns. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

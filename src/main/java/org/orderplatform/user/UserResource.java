@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
-import org.orderplatform.auth.AuthService;
 import org.orderplatform.platform.web.PageView;
 
 /** {@code /api/users}: the caller's own account, and user administration for superusers. */
@@ -68,7 +67,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "The new email address is taken")
     @APIResponse(responseCode = "422", description = "Invalid or forbidden fields")
     public UserView updateMe(@Valid @NotNull SelfUpdate body) {
-        return UserView.of(users.updateSelf(callerId(), AuthService.sessionOf(caller), body,
+        return UserView.of(users.updateSelf(callerId(), AccessTokens.sessionOf(caller), body,
                 request.getRemoteAddr()));
     }
 

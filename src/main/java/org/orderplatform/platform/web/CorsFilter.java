@@ -22,7 +22,9 @@ public class CorsFilter extends HttpFilter {
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match, "
             + "Idempotency-Key, X-Request-ID";
-    static final String EXPOSED_HEADERS = "X-Request-ID, Location, ETag, Retry-After";
+    /** Response headers a browser app may read: the ones the API's operations document. */
+    static final String EXPOSED_HEADERS = "X-Request-ID, Location, ETag, Retry-After, List-As-Of, "
+            + "Idempotent-Replayed";
 
     @Inject
     @ConfigProperty(name = "CORS_ALLOWED_ORIGINS")

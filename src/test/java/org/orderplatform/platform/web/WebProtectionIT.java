@@ -102,7 +102,7 @@ class WebProtectionIT {
 
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ALLOWED_ORIGIN);
         assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers")).get().asString()
-                .contains("X-Request-ID");
+                .contains("X-Request-ID", "ETag", "Location", "List-As-Of", "Idempotent-Replayed");
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
