@@ -14,10 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import org.orderplatform.platform.db.DatabaseClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /** An order: its lines, total and status. Never serialized: the API shows {@link OrderView}. */
 @Entity
@@ -78,12 +78,26 @@ public class Order {
         lines.addAll(newLines);
         currency = newCurrency;
         notes = newNotes;
-        total = newLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        total = linesTotal();
         updatedAt = DatabaseClock.now();
     }
 
     void cancel(String reason) {
-        status = OrderStatus.CANCELLED;
+        moveTo(OrderStatus.CANCELLED, reason);
+    }
+
+    /** The total its lines add up to now (processing re-checks it before completing the order). */
+    BigDecimal linesTotal() {
+        return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    void complete(BigDecimal finalTotal) {
+        total = finalTotal;
+        moveTo(OrderStatus.COMPLETED, null);
+    }
+
+    void moveTo(OrderStatus next, String reason) {
+        status = next;
         statusReason = reason;
         updatedAt = DatabaseClock.now();
     }

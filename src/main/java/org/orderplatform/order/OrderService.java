@@ -1,6 +1,7 @@
 package org.orderplatform.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,9 @@ public class OrderService {
 
     @Inject
     Jsonb jsonb;
+
+    @Inject
+    Event<OrderStatusChanged> changes;
 
     /** The order, and whether it was created now (false: an earlier request with the same Idempotency-Key). */
     public record Placed(Order order, boolean created) {
@@ -104,6 +108,7 @@ public class OrderService {
         Order order = lockAccessible(caller, id);
         requireStatus(order, order.status() == OrderStatus.PENDING, "cancelled");
         order.cancel(order.ownerId() == caller.userId() ? "cancelled by the owner" : "cancelled by a superuser");
+        changes.fire(OrderStatusChanged.of(order, OrderStatus.PENDING));
         return order;
     }
 
@@ -117,6 +122,7 @@ public class OrderService {
     private Order place(Caller caller, OrderRequest request) {
         Order order = new Order(caller.userId(), lines(request), request.currencyOrDefault(), request.notes());
         orders.add(order);
+        changes.fire(OrderStatusChanged.of(order, null));
         return order;
     }
 

@@ -29,6 +29,11 @@ public final class Api {
         return HttpRequest.newBuilder(BASE.resolve(path)).timeout(TIMEOUT);
     }
 
+    /** A request to another replica (see {@link ExtraServer}). */
+    public static HttpRequest.Builder request(URI base, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+    }
+
     public static HttpResponse<String> get(String path) {
         return send(request(path).GET());
     }

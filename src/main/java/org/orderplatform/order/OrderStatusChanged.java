@@ -1,0 +1,22 @@
+package org.orderplatform.order;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A CDI event fired inside the transaction that changes an order's status ({@code from} is null for a new order).
+ * Synchronous observers take part in that transaction (the processing outbox is written this way); observers
+ * {@code during = AFTER_SUCCESS} see only committed changes (live status, relay wake-up).
+ */
+public record OrderStatusChanged(UUID orderId, long ownerId, OrderStatus from, OrderStatus to, String reason,
+                                 OffsetDateTime changedAt, OffsetDateTime createdAt) {
+
+    static OrderStatusChanged of(Order order, OrderStatus from) {
+        return new OrderStatusChanged(order.id(), order.ownerId(), from, order.status(), order.statusReason(),
+                order.updatedAt(), order.createdAt());
+    }
+
+    public boolean isNewOrder() {
+        return from == null;
+    }
+}

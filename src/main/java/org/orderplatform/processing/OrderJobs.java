@@ -1,0 +1,145 @@
+package org.orderplatform.processing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The {@code order_jobs} table: the outbox, the claims workers hold, and the dead-letter set. */
+@ApplicationScoped
+public class OrderJobs {
+
+    private static final String COLUMNS = "id, order_id, state, attempts, deliveries, last_error, created_at, "
+            + "published_at, finished_at";
+
+    @PersistenceContext(unitName = "orderPlatform")
+    EntityManager em;
+
+    public void add(UUID orderId) {
+        em.createNativeQuery("INSERT INTO order_jobs (order_id) VALUES (?)").setParameter(1, orderId).executeUpdate();
+    }
+
+    public Optional<OrderJob> find(long id) {
+        return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM order_jobs WHERE id = ?").setParameter(1, id))
+                .stream().findFirst();
+    }
+
+    /** The oldest committed, unpublished jobs - locked, skipping those another replica is relaying right now. */
+    public List<Long> lockUnpublished(int limit) {
+        return ids(em.createNativeQuery("SELECT id FROM order_jobs WHERE published_at IS NULL AND state = 'OPEN' "
+                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED").setParameter(1, limit));
+    }
+
+    public void markPublished(List<Long> ids) {
+        em.createNativeQuery("UPDATE order_jobs SET published_at = now() WHERE id IN (" + placeholders(ids) + ")")
+                .executeUpdate();
+    }
+
+    /** Puts a job back in the outbox: the relay will publish it again. */
+    public void unpublish(long id) {
+        em.createNativeQuery("UPDATE order_jobs SET published_at = NULL WHERE id = ? AND state = 'OPEN'")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Claims an open job that nobody else holds a live claim on; false otherwise. */
+    public boolean claim(long id, String worker, Duration lease) {
+        return em.createNativeQuery("UPDATE order_jobs SET deliveries = deliveries + 1, claimed_by = ?, "
+                        + "claimed_until = now() + make_interval(secs => ?) WHERE id = ? AND state = 'OPEN' "
+                        + "AND (claimed_until IS NULL OR claimed_until < now())")
+                .setParameter(1, worker).setParameter(2, (double) lease.toSeconds()).setParameter(3, id)
+                .executeUpdate() == 1;
+    }
+
+    /** When the live claim on a job ends (empty: none). */
+    public Optional<OffsetDateTime> claimedUntil(long id) {
+        List<?> rows = em.createNativeQuery("SELECT claimed_until FROM order_jobs WHERE id = ? "
+                + "AND claimed_until > now()").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(OrderJobs::timestamp);
+    }
+
+    public void finish(long id, OrderJob.State state) {
+        em.createNativeQuery("UPDATE order_jobs SET state = ?, finished_at = now(), claimed_by = NULL, "
+                + "claimed_until = NULL WHERE id = ?").setParameter(1, state.name()).setParameter(2, id).executeUpdate();
+    }
+
+    /** Counts a failed attempt and releases the claim; the number of attempts so far. */
+    public int recordFailure(long id, String error) {
+        return ((Number) em.createNativeQuery("UPDATE order_jobs SET attempts = attempts + 1, last_error = ?, "
+                        + "published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ? "
+                        + "RETURNING attempts")
+                .setParameter(1, error).setParameter(2, id).getSingleResult()).intValue();
+    }
+
+    /** A dead letter back to an open job with no attempts, in the outbox again. */
+    public boolean revive(long id) {
+        return em.createNativeQuery("UPDATE order_jobs SET state = 'OPEN', attempts = 0, published_at = NULL, "
+                + "finished_at = NULL WHERE id = ? AND state = 'DEAD'").setParameter(1, id).executeUpdate() == 1;
+    }
+
+    public List<OrderJob> deadLetters(int offset, int limit) {
+        return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM order_jobs WHERE state = 'DEAD' "
+                + "ORDER BY finished_at DESC, id DESC OFFSET ? LIMIT ?").setParameter(1, offset).setParameter(2, limit));
+    }
+
+    public long countDeadLetters() {
+        return count("SELECT count(*) FROM order_jobs WHERE state = 'DEAD'");
+    }
+
+    public long countUnpublished() {
+        return count("SELECT count(*) FROM order_jobs WHERE published_at IS NULL AND state = 'OPEN'");
+    }
+
+    /** Seconds the oldest unpublished job has waited for the relay (0 when there is none): the outbox lag. */
+    public double outboxLagSeconds() {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) "
+                + "FROM order_jobs WHERE published_at IS NULL AND state = 'OPEN'").getSingleResult()).doubleValue();
+    }
+
+    /** Seconds since the job was last put on the queue (empty for an unknown or unpublished job). */
+    public Optional<Double> secondsSincePublished(long id) {
+        List<?> rows = em.createNativeQuery("SELECT EXTRACT(EPOCH FROM now() - published_at) FROM order_jobs "
+                + "WHERE id = ? AND published_at IS NOT NULL").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(value -> ((Number) value).doubleValue());
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    private static String placeholders(List<Long> ids) {
+        return ids.stream().map(id -> Long.toString(id)).collect(Collectors.joining(", "));
+    }
+
+    private static List<Long> ids(Query query) {
+        return query.getResultList().stream().map(value -> ((Number) value).longValue()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OrderJob> rows(Query query) {
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(row -> new OrderJob(((Number) row[0]).longValue(), UUID.fromString(row[1].toString()),
+                        OrderJob.State.valueOf(row[2].toString()), ((Number) row[3]).intValue(),
+                        ((Number) row[4]).intValue(), (String) row[5], timestamp(row[6]), timestamp(row[7]),
+                        timestamp(row[8])))
+                .toList();
+    }
+
+    private static OffsetDateTime timestamp(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("not a timestamp: " + value.getClass());
+    }
+}

@@ -1,0 +1,87 @@
+package org.orderplatform.processing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.orderplatform.order.OrderStatus;
+import org.orderplatform.platform.db.DatabaseClock;
+
+/**
+ * Processes one job taken from the queue: claim it and move its order to PROCESSING, fulfil it, complete it, and
+ * only then acknowledge it. A failed fulfilment is retried with backoff until the last attempt, then the order
+ * fails and the job becomes a dead letter. Anything else going wrong (PostgreSQL or Redis unreachable) leaves the
+ * job in flight: its lease runs out and it is delivered again.
+ */
+@ApplicationScoped
+public class OrderProcessor {
+
+    static final Duration BUSY_MARGIN = Duration.ofSeconds(1);
+
+    @Inject
+    OrderJobSteps steps;
+
+    @Inject
+    OrderQueue queue;
+
+    @Inject
+    FulfilmentSimulator fulfilment;
+
+    @Inject
+    ProcessingSettings settings;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Logger log;
+
+    public void process(long jobId, String worker) throws InterruptedException {
+        OrderJobSteps.Claim claim = steps.begin(jobId, worker);
+        if (claim instanceof OrderJobSteps.Claim.Busy busy) {
+            // a duplicate delivery while another worker works on it: look again when that claim has ended
+            queue.retryAt(jobId, busy.until().plus(BUSY_MARGIN).toInstant());
+            return;
+        }
+        if (!(claim instanceof OrderJobSteps.Claim.Claimed claimed)) {
+            queue.acknowledge(jobId);
+            return;
+        }
+        OrderJob job = claimed.job();
+        long started = System.nanoTime();
+        try {
+            fulfilment.fulfil(job.orderId());
+        } catch (FulfilmentSimulator.FulfilmentFailed failure) {
+            handleFailure(job, failure.getMessage());
+            return;
+        }
+        Optional<OrderStatus> status = steps.complete(job);
+        queue.acknowledge(jobId);
+        metrics.timer("order.processing.duration").update(Duration.ofNanos(System.nanoTime() - started));
+        if (status.filter(OrderStatus.COMPLETED::equals).isPresent()) {
+            metrics.counter("order.jobs.processed").inc();
+            metrics.timer("order.completion.latency")
+                    .update(Duration.between(job.createdAt(), DatabaseClock.now()));
+        } else {
+            metrics.counter("order.jobs.failed").inc();
+        }
+    }
+
+    private void handleFailure(OrderJob job, String error) {
+        if (steps.recordFailure(job, error)) {
+            queue.acknowledge(job.id());
+            metrics.counter("order.jobs.failed").inc();
+            log.warning("Order " + job.orderId() + " failed; job " + job.id() + " is a dead letter: " + error);
+            return;
+        }
+        int retry = job.attempts() + 1;
+        Duration delay = settings.backoff().delayBefore(retry, ThreadLocalRandom.current());
+        queue.retryAt(job.id(), DatabaseClock.now().plus(delay).toInstant());
+        metrics.counter("order.jobs.retried").inc();
+        log.info("Job " + job.id() + " (order " + job.orderId() + ") failed, retry " + retry + " in "
+                + delay.toMillis() + " ms: " + error);
+    }
+}

@@ -1,0 +1,74 @@
+package org.orderplatform.processing;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.orderplatform.platform.db.SchemaReady;
+
+/**
+ * The queue gauges on /metrics - queue depth, in flight, retrying, dead letters, outbox backlog and lag - from a
+ * snapshot taken every few seconds, so that a scrape never waits for Redis or PostgreSQL. A Redis count that
+ * cannot be read shows as -1.
+ */
+@ApplicationScoped
+public class ProcessingGauges {
+
+    private static final long PERIOD_SECONDS = 5;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    QueueStats stats;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    Logger log;
+
+    private volatile QueueStats.Snapshot latest = new QueueStats.Snapshot(0L, 0L, 0L, 0, 0, 0, 0.0);
+    private ScheduledFuture<?> task;
+
+    void start(@Observes SchemaReady ready) {
+        gauge("order.queue.depth", snapshot -> orMinusOne(snapshot.queued()));
+        gauge("order.queue.in.flight", snapshot -> orMinusOne(snapshot.inFlight()));
+        gauge("order.queue.retrying", snapshot -> orMinusOne(snapshot.retrying()));
+        gauge("order.dead.letters", QueueStats.Snapshot::deadLetters);
+        gauge("order.outbox.unpublished", QueueStats.Snapshot::outboxUnpublished);
+        gauge("order.outbox.lag.seconds", QueueStats.Snapshot::outboxLagSeconds);
+        task = scheduler.scheduleWithFixedDelay(this::sample, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void sample() {
+        try {
+            latest = stats.now();
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "Queue gauges not refreshed: " + e.getMessage(), e);
+        }
+    }
+
+    private void gauge(String name, ToDoubleFunction<QueueStats.Snapshot> value) {
+        metrics.gauge(name, this, gauges -> value.applyAsDouble(gauges.latest));
+    }
+
+    private static double orMinusOne(Long value) {
+        return value == null ? -1 : value;
+    }
+}

@@ -1,0 +1,121 @@
+package org.orderplatform.processing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** How order processing behaves; every value is an environment variable of the same name (see the README). */
+@ApplicationScoped
+public class ProcessingSettings {
+
+    @Inject
+    @ConfigProperty(name = "APP_ROLE", defaultValue = "all")
+    String role;
+
+    @Inject
+    @ConfigProperty(name = "WORKER_CONCURRENCY", defaultValue = "4")
+    int workerConcurrency;
+
+    @Inject
+    @ConfigProperty(name = "JOB_MAX_ATTEMPTS", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "JOB_RETRY_BASE_DELAY_MS", defaultValue = "1000")
+    long retryBaseDelayMillis;
+
+    @Inject
+    @ConfigProperty(name = "JOB_RETRY_MAX_DELAY_MS", defaultValue = "60000")
+    long retryMaxDelayMillis;
+
+    @Inject
+    @ConfigProperty(name = "JOB_LEASE_SECONDS", defaultValue = "30")
+    int leaseSeconds;
+
+    @Inject
+    @ConfigProperty(name = "FULFILMENT_DELAY_MS", defaultValue = "5")
+    long fulfilmentDelayMillis;
+
+    @Inject
+    @ConfigProperty(name = "FULFILMENT_FAILURE_RATE", defaultValue = "0")
+    double fulfilmentFailureRate;
+
+    @Inject
+    @ConfigProperty(name = "RELAY_BATCH_SIZE", defaultValue = "100")
+    int relayBatchSize;
+
+    @Inject
+    @ConfigProperty(name = "RELAY_INTERVAL_MS", defaultValue = "1000")
+    long relayIntervalMillis;
+
+    @Inject
+    @ConfigProperty(name = "WORKER_SHUTDOWN_GRACE_SECONDS", defaultValue = "20")
+    int shutdownGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "RECONCILIATION_INTERVAL_SECONDS", defaultValue = "60")
+    int reconciliationIntervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "STUCK_ORDER_AFTER_SECONDS", defaultValue = "300")
+    int stuckAfterSeconds;
+
+    @Inject
+    @ConfigProperty(name = "GIVE_UP_ORDER_AFTER_HOURS", defaultValue = "24")
+    int giveUpAfterHours;
+
+    public AppRole role() {
+        return AppRole.parse(role);
+    }
+
+    public int workerConcurrency() {
+        return workerConcurrency;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public RetryBackoff backoff() {
+        return new RetryBackoff(Duration.ofMillis(retryBaseDelayMillis), Duration.ofMillis(retryMaxDelayMillis));
+    }
+
+    /** How long a worker may hold a job before another may take it over. */
+    public Duration lease() {
+        return Duration.ofSeconds(leaseSeconds);
+    }
+
+    public Duration fulfilmentDelay() {
+        return Duration.ofMillis(fulfilmentDelayMillis);
+    }
+
+    public double fulfilmentFailureRate() {
+        return fulfilmentFailureRate;
+    }
+
+    public int relayBatchSize() {
+        return relayBatchSize;
+    }
+
+    public Duration relayInterval() {
+        return Duration.ofMillis(relayIntervalMillis);
+    }
+
+    public Duration shutdownGrace() {
+        return Duration.ofSeconds(shutdownGraceSeconds);
+    }
+
+    /** Zero: the reconciliation job is not scheduled (it can still be started through the admin API). */
+    public Duration reconciliationInterval() {
+        return Duration.ofSeconds(reconciliationIntervalSeconds);
+    }
+
+    public Duration stuckAfter() {
+        return Duration.ofSeconds(stuckAfterSeconds);
+    }
+
+    public Duration giveUpAfter() {
+        return Duration.ofHours(giveUpAfterHours);
+    }
+}

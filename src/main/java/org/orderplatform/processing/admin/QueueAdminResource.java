@@ -1,0 +1,89 @@
+package org.orderplatform.processing.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.processing.OrderJobSteps;
+import org.orderplatform.processing.OrderJobs;
+import org.orderplatform.processing.QueueStats;
+
+/** {@code /api/admin/queue} and {@code /api/admin/dead-letters}: the processing pipeline, for superusers. */
+@Path("admin")
+@RequestScoped
+@Tag(name = "admin", description = "Processing queue, dead letters, batch jobs and reports (superusers only)")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "password")
+@RolesAllowed(AccessTokens.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class QueueAdminResource {
+
+    @Inject
+    QueueStats stats;
+
+    @Inject
+    OrderJobs jobs;
+
+    @Inject
+    OrderJobSteps steps;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @GET
+    @Path("queue")
+    @Operation(summary = "What is waiting where", description = "queued (on the Redis queue), in_flight (taken "
+            + "by a worker), retrying (waiting for their backoff), dead_letters, outbox_unpublished (committed, "
+            + "not yet relayed to Redis), outbox_lag_seconds and oldest_queued_age_seconds. The Redis counts are "
+            + "absent while Redis is unreachable.")
+    public QueueStats.Snapshot queue() {
+        return stats.now();
+    }
+
+    @GET
+    @Path("dead-letters")
+    @Operation(summary = "Jobs that failed their last attempt", description = "Newest first, with the last error.")
+    public PageView<DeadLetterView> deadLetters(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(100000) int page,
+                                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        List<DeadLetterView> items = jobs.deadLetters((page - 1) * size, size).stream()
+                .map(DeadLetterView::of).toList();
+        return new PageView<>(items, jobs.countDeadLetters(), page, size);
+    }
+
+    @POST
+    @Path("dead-letters/{id}/replay")
+    @Operation(summary = "Process a dead letter again", description = "Its order goes back to PENDING and the "
+            + "job, with its attempts reset, back to the queue.")
+    @APIResponse(responseCode = "202", description = "Queued again")
+    @APIResponse(responseCode = "404", description = "No dead letter with this id")
+    public Response replay(@PathParam("id") @Min(1) long id) {
+        if (!steps.replay(id)) {
+            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + id);
+        }
+        metrics.counter("order.jobs.replayed").inc();
+        return Response.accepted(new Replayed(id)).build();
+    }
+
+    /** The job that will run again. */
+    public record Replayed(long id) {
+    }
+}

@@ -1,0 +1,55 @@
+package org.orderplatform.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Order processing as tests see it: worker replicas, order statuses and their recorded history. */
+public final class Processing {
+
+    /** Quick settings for worker replicas in tests: short leases and backoff, a visible fulfilment delay. */
+    public static final Map<String, String> FAST = Map.of(
+            "FULFILMENT_DELAY_MS", "20",
+            "JOB_LEASE_SECONDS", "5",
+            "JOB_RETRY_BASE_DELAY_MS", "200",
+            "JOB_RETRY_MAX_DELAY_MS", "1000",
+            "WORKER_SHUTDOWN_GRACE_SECONDS", "5");
+
+    public static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(2);
+
+    private Processing() {
+    }
+
+    /** The order's status as the database has it. */
+    public static String status(String orderId) throws SQLException {
+        return Database.queryString("SELECT status FROM orders WHERE id = ?::uuid", orderId);
+    }
+
+    public static void awaitStatus(String orderId, String status) {
+        await("order " + orderId + " " + status).atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> status.equals(status(orderId)));
+    }
+
+    /** The order's status changes in order, as "FROM>TO" ("null>PENDING" for its creation). */
+    public static List<String> history(String orderId) throws SQLException {
+        List<String> changes = new ArrayList<>();
+        try (Connection db = Database.connect();
+             PreparedStatement statement = db.prepareStatement("SELECT from_status, to_status FROM "
+                     + "order_status_history WHERE order_id = ?::uuid ORDER BY id")) {
+            statement.setString(1, orderId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    changes.add(rows.getString(1) + ">" + rows.getString(2));
+                }
+            }
+        }
+        return changes;
+    }
+}
