@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.orderplatform.order.OrderStatus;
 import org.orderplatform.order.OrderStatusChanged;
 import org.orderplatform.order.OrderTransitions;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /**
  * The transactions of order processing: each step changes the job (PostgreSQL) and its order together, so a crash
@@ -104,6 +105,22 @@ public class OrderJobSteps {
         }
         transitions.fail(job.orderId(), "processing failed after " + attempts + " attempts: " + error);
         jobs.finish(job.id(), OrderJob.State.DEAD);
+        return true;
+    }
+
+    /**
+     * A stuck job goes back to the outbox - or, if its order is older than {@code GIVE_UP_ORDER_AFTER_HOURS}, the
+     * order fails and the job becomes a dead letter. True if the job was requeued.
+     */
+    @Transactional
+    public boolean reconcile(OrderJobs.StuckJob stuck) {
+        if (stuck.orderCreatedAt().isBefore(DatabaseClock.now().minus(settings.giveUpAfter()))) {
+            String reason = "not processed within " + settings.giveUpAfter().toHours() + " hours";
+            transitions.fail(stuck.orderId(), reason);
+            jobs.bury(stuck.jobId(), reason);
+            return false;
+        }
+        jobs.unpublish(stuck.jobId());
         return true;
     }
 

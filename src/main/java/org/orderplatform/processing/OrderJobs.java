@@ -63,9 +63,10 @@ public class OrderJobs {
         return rows.stream().findFirst().map(OrderJobs::timestamp);
     }
 
+    /** Ends a job; claimed_by stays, as the record of the worker that finished it. */
     public void finish(long id, OrderJob.State state) {
-        em.createNativeQuery("UPDATE order_jobs SET state = ?, finished_at = now(), claimed_by = NULL, "
-                + "claimed_until = NULL WHERE id = ?").setParameter(1, state.name()).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("UPDATE order_jobs SET state = ?, finished_at = now(), claimed_until = NULL "
+                + "WHERE id = ?").setParameter(1, state.name()).setParameter(2, id).executeUpdate();
     }
 
     /** Counts a failed attempt and releases the claim; the number of attempts so far. */
@@ -106,6 +107,34 @@ public class OrderJobs {
         List<?> rows = em.createNativeQuery("SELECT EXTRACT(EPOCH FROM now() - published_at) FROM order_jobs "
                 + "WHERE id = ? AND published_at IS NOT NULL").setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(value -> ((Number) value).doubleValue());
+    }
+
+    /** An open job whose order processing should have finished by now. */
+    public record StuckJob(long jobId, UUID orderId, OffsetDateTime orderCreatedAt) implements java.io.Serializable {
+    }
+
+    /**
+     * Open jobs of PENDING or PROCESSING orders, published longer than {@code stuckAfter} ago and claimed by no
+     * live worker: lost with Redis's data, or waiting behind a backlog longer than expected.
+     */
+    @SuppressWarnings("unchecked")
+    public List<StuckJob> stuck(Duration stuckAfter, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT j.id, o.id, o.created_at FROM order_jobs j "
+                        + "JOIN orders o ON o.id = j.order_id WHERE j.state = 'OPEN' "
+                        + "AND o.status IN ('PENDING', 'PROCESSING') "
+                        + "AND j.published_at < now() - make_interval(secs => ?) "
+                        + "AND (j.claimed_until IS NULL OR j.claimed_until < now()) ORDER BY j.id LIMIT ?")
+                .setParameter(1, (double) stuckAfter.toSeconds()).setParameter(2, limit)
+                .getResultList();
+        return rows.stream().map(row -> new StuckJob(((Number) row[0]).longValue(),
+                UUID.fromString(row[1].toString()), timestamp(row[2]))).toList();
+    }
+
+    /** Gives a job up: it becomes a dead letter with this error. */
+    public void bury(long id, String error) {
+        em.createNativeQuery("UPDATE order_jobs SET state = 'DEAD', last_error = ?, finished_at = now(), "
+                + "claimed_by = NULL, claimed_until = NULL WHERE id = ?").setParameter(1, error).setParameter(2, id)
+                .executeUpdate();
     }
 
     private long count(String sql) {

@@ -64,7 +64,10 @@ CREATE TABLE order_daily_report (
     order_count  BIGINT         NOT NULL,
     revenue      NUMERIC(23, 2) NOT NULL,
     generated_at TIMESTAMPTZ    NOT NULL,
+    job_instance_id BIGINT      NOT NULL,
     PRIMARY KEY (day, status, currency)
 );
---rollback DROP TABLE order_daily_report; DROP TRIGGER orders_record_status ON orders; DROP FUNCTION record_order_status();
+--comment: Jakarta Batch keeps its job repository (job history) here; Liberty creates the tables in it.
+CREATE SCHEMA IF NOT EXISTS jbatch;
+--rollback DROP SCHEMA jbatch CASCADE; DROP TABLE order_daily_report; DROP TRIGGER orders_record_status ON orders; DROP FUNCTION record_order_status();
 --rollback DROP TABLE order_status_history; DROP TABLE order_jobs;

@@ -20,9 +20,9 @@ import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
 import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
+import org.orderplatform.testsupport.TestRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
-import redis.embedded.RedisServer;
 
 /** The Redis cache of order lists with a real Redis: it serves hits, and it is never wrong. */
 class OrderListCacheIT {
@@ -119,15 +119,9 @@ class OrderListCacheIT {
         String token = newCustomer("redis-restart");
         place(token);
         list(token);
-        int redisPort = Integer.getInteger("it.redis.port");
         double errors = Metrics.sample(ERRORS);
 
-        try (Jedis redis = new Jedis("localhost", redisPort)) {
-            redis.shutdown(); // the test server's Redis is gone: connections are refused from now on
-        } catch (redis.clients.jedis.exceptions.JedisConnectionException expected) {
-            // SHUTDOWN closes the connection it came on
-        }
-        RedisServer replacement = null;
+        TestRedis.shutdownLosingData();
         try {
             String created = place(token).getString("id");
             JsonObject withoutRedis = list(token);
@@ -135,10 +129,7 @@ class OrderListCacheIT {
             assertThat(OrdersIT.ids(withoutRedis)).first().isEqualTo(created);
             assertThat(Metrics.sample(ERRORS)).isGreaterThan(errors);
         } finally {
-            // Redis comes back empty, on the same port, for this test and every later one
-            replacement = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-                    .setting("save \"\"").onShutdownForceStop(true).build();
-            replacement.start();
+            TestRedis.startEmpty();
         }
 
         place(token);

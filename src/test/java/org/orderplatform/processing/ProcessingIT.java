@@ -3,8 +3,6 @@ package org.orderplatform.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,9 @@ class ProcessingIT {
     static ExtraServer worker;
 
     @BeforeAll
-    static void startWorker() {
-        Map<String, String> settings = new HashMap<>(Processing.FAST);
-        settings.put("APP_ROLE", "worker");
-        worker = ExtraServer.start("processingWorker", settings);
+    static void startWorker() throws Exception {
+        Processing.setAsideBacklog();
+        worker = ExtraServer.start("processingWorker", Processing.fast("APP_ROLE", "worker"));
     }
 
     @AfterAll

@@ -43,7 +43,9 @@ public final class ExtraServer implements AutoCloseable {
         Path template = WLP.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
         Files.createDirectories(dir.resolve("apps"));
         Files.createDirectories(dir.resolve("jdbc"));
-        for (String file : new String[] {"server.xml", "jdbc/postgresql.jar", "apps/order-platform.war.xml"}) {
+        // server.env holds the generated keystore password: without a keystore, mpJwt does not start
+        for (String file : new String[] {"server.xml", "server.env", "jdbc/postgresql.jar",
+            "apps/order-platform.war.xml"}) {
             Files.copy(template.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         Map<String, String> properties = new LinkedHashMap<>();

@@ -27,6 +27,37 @@ public final class Processing {
     private Processing() {
     }
 
+    /**
+     * Closes the jobs of orders that earlier tests left PENDING (the test server processes nothing) and empties the
+     * Redis queue, so that a test's orders do not wait behind hundreds of others. Those orders stay PENDING.
+     */
+    public static void setAsideBacklog() throws SQLException {
+        Database.update("UPDATE order_jobs SET state = 'DONE', finished_at = now() WHERE state = 'OPEN'");
+        try (redis.clients.jedis.Jedis redis = TestRedis.connect()) {
+            redis.del("orders:jobs:queue", "orders:jobs:in-flight", "orders:jobs:leases", "orders:jobs:retries");
+        }
+    }
+
+    /** {@link #FAST} with more settings. */
+    public static Map<String, String> fast(String... moreSettings) {
+        Map<String, String> settings = new java.util.HashMap<>(FAST);
+        for (int i = 0; i < moreSettings.length; i += 2) {
+            settings.put(moreSettings[i], moreSettings[i + 1]);
+        }
+        return settings;
+    }
+
+    /** How many of these orders have this status. */
+    public static long count(List<String> orderIds, String status) throws SQLException {
+        return Long.parseLong(Database.queryString("SELECT count(*) FROM orders WHERE id = ANY (?::uuid[]) "
+                + "AND status = ?", "{" + String.join(",", orderIds) + "}", status));
+    }
+
+    public static void awaitAll(List<String> orderIds, String status) {
+        await(orderIds.size() + " orders " + status).atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> count(orderIds, status) == orderIds.size());
+    }
+
     /** The order's status as the database has it. */
     public static String status(String orderId) throws SQLException {
         return Database.queryString("SELECT status FROM orders WHERE id = ?::uuid", orderId);

@@ -1,0 +1,70 @@
+package org.orderplatform.processing.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.processing.batch.BatchJobs;
+import org.orderplatform.processing.batch.ExecutionView;
+
+/** {@code /api/admin/jobs}: run the batch jobs on demand and follow their executions (superusers only). */
+@Path("admin/jobs")
+@RequestScoped
+@Tag(name = "admin")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "password")
+@RolesAllowed(AccessTokens.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsAdminResource {
+
+    @Inject
+    BatchJobs jobs;
+
+    @POST
+    @Path("{job_name}")
+    @Operation(summary = "Start a batch job", description = "order-reconciliation (requeue stuck orders, give up "
+            + "hopeless ones) or order-report (rebuild the daily report). Runs in the background; follow it at "
+            + "the Location given.")
+    @APIResponse(responseCode = "202", description = "Started: {execution_id}")
+    @APIResponse(responseCode = "404", description = "No job of that name")
+    public Response start(@PathParam("job_name") String name, @Context UriInfo uri) {
+        if (!BatchJobs.NAMES.contains(name)) {
+            throw new ProblemException(404, "about:blank", "Not Found", "No batch job '" + name
+                    + "'; there are " + String.join(" and ", BatchJobs.NAMES.stream().sorted().toList()));
+        }
+        long execution = jobs.start(name);
+        return Response.accepted(new Started(execution))
+                .location(uri.getBaseUriBuilder().path("admin/jobs/executions/{id}").build(execution))
+                .build();
+    }
+
+    @GET
+    @Path("executions/{id}")
+    @Operation(summary = "One execution of a batch job", description = "batch_status: STARTING, STARTED, "
+            + "COMPLETED, FAILED, STOPPED...; the history is kept in PostgreSQL across restarts.")
+    @APIResponse(responseCode = "200", description = "The execution")
+    @APIResponse(responseCode = "404", description = "No execution with this id")
+    public ExecutionView execution(@PathParam("id") @Min(1) long id) {
+        return jobs.execution(id).orElseThrow(() -> new ProblemException(404, "about:blank", "Not Found",
+                "No job execution " + id));
+    }
+
+    /** The execution a start created. */
+    public record Started(long executionId) {
+    }
+}

@@ -1,0 +1,74 @@
+package org.orderplatform.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Database;
+import org.orderplatform.testsupport.ExtraServer;
+import org.orderplatform.testsupport.Orders;
+import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.TestRedis;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A worker replica killed with SIGKILL while it holds jobs: after it restarts, every order reaches a terminal state,
+ * and none went through any status twice.
+ */
+class ProcessingCrashIT {
+
+    static final int ORDERS = 20;
+
+    private ExtraServer worker;
+
+    @BeforeEach
+    void setAsideBacklog() throws Exception {
+        Processing.setAsideBacklog();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void shouldFinishEveryOrderExactlyOnceAfterTheWorkerIsKilledMidJob() throws Exception {
+        worker = ExtraServer.start("crashingWorker", Processing.fast("APP_ROLE", "worker",
+                "FULFILMENT_DELAY_MS", "400", "WORKER_CONCURRENCY", "2"));
+        String customer = Orders.newCustomer("crash");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            ids.add(Orders.place(customer).getString("id"));
+        }
+        await("jobs in flight").atMost(Processing.PROCESSING_TIMEOUT).until(() -> Processing.count(ids, "PROCESSING") > 0);
+
+        worker.kill();
+
+        assertThat(Processing.count(ids, "COMPLETED")).as("the kill came mid-way").isLessThan(ORDERS);
+        try (Jedis redis = TestRedis.connect()) {
+            assertThat(redis.llen("orders:jobs:in-flight")).as("jobs the dead worker held").isPositive();
+        }
+
+        worker.start();
+
+        Processing.awaitAll(ids, "COMPLETED");
+        for (String id : ids) {
+            assertThat(Processing.history(id)).as(id)
+                    .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+        }
+        assertThat(Database.queryString("SELECT count(*) FROM order_jobs WHERE order_id = ANY (?::uuid[]) "
+                + "AND state = 'DONE'", "{" + String.join(",", ids) + "}")).isEqualTo(Integer.toString(ORDERS));
+        await("in-flight list emptied").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (Jedis redis = TestRedis.connect()) {
+                assertThat(redis.llen("orders:jobs:in-flight")).isZero();
+            }
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package org.orderplatform.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.ExtraServer;
+import org.orderplatform.testsupport.Orders;
+import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.TestRedis;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Redis stops, losing the queue, while orders are being placed, and comes back empty: every order is accepted, and
+ * every one is processed once Redis is back - those in the outbox by the relay, those lost with Redis's data by
+ * the reconciliation job.
+ */
+class RedisLossIT {
+
+    private ExtraServer worker;
+
+    @BeforeEach
+    void setAsideBacklog() throws Exception {
+        Processing.setAsideBacklog();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.stop();
+        }
+    }
+
+    @Test
+    void shouldCompleteEveryOrderPlacedAroundARedisThatLostItsData() throws Exception {
+        String customer = Orders.newCustomer("redis-loss");
+        List<String> queuedThenLost = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queuedThenLost.add(Orders.place(customer).getString("id"));
+        }
+        awaitQueued(queuedThenLost.size());
+
+        TestRedis.shutdownLosingData();
+        List<String> placedWhileDown = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                placedWhileDown.add(Orders.place(customer).getString("id"));
+            }
+        } finally {
+            TestRedis.startEmpty();
+        }
+
+        worker = ExtraServer.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker",
+                "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "3"));
+
+        List<String> all = new ArrayList<>(queuedThenLost);
+        all.addAll(placedWhileDown);
+        Processing.awaitAll(all, "COMPLETED");
+        for (String id : all) {
+            assertThat(Processing.history(id)).as(id)
+                    .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+        }
+    }
+
+    /** The relay has put (at least) these jobs on the queue - where Redis will lose them. */
+    private static void awaitQueued(int jobs) {
+        org.awaitility.Awaitility.await("jobs queued").atMost(Processing.PROCESSING_TIMEOUT).until(() -> {
+            try (Jedis redis = TestRedis.connect()) {
+                return redis.llen("orders:jobs:queue") >= jobs;
+            }
+        });
+    }
+}
