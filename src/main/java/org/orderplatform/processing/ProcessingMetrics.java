@@ -15,12 +15,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.orderplatform.platform.db.SchemaReady;
 
 /**
- * The queue gauges on /metrics - queue depth, in flight, retrying, dead letters, outbox backlog and lag - from a
- * snapshot taken every few seconds, so that a scrape never waits for Redis or PostgreSQL. A Redis count that
- * cannot be read shows as -1.
+ * Processing's metrics. The counters (processed, failed, retried, replayed, reaped, requeued and given-up jobs) are
+ * registered at start-up, so they are on /metrics from the first scrape. The gauges (queue depth, in flight,
+ * retrying, dead letters, outbox backlog and lag) show a snapshot taken every few seconds, so that a scrape never
+ * waits for Redis or PostgreSQL; a Redis count that cannot be read shows as -1.
  */
 @ApplicationScoped
-public class ProcessingGauges {
+public class ProcessingMetrics {
 
     private static final long PERIOD_SECONDS = 5;
 
@@ -39,7 +40,13 @@ public class ProcessingGauges {
     private volatile QueueStats.Snapshot latest = new QueueStats.Snapshot(0L, 0L, 0L, 0, 0, 0, 0.0);
     private ScheduledFuture<?> task;
 
+    static final String[] COUNTERS = {"order.jobs.processed", "order.jobs.failed", "order.jobs.retried",
+        "order.jobs.replayed", "order.jobs.reaped", "order.jobs.requeued", "order.jobs.given.up"};
+
     void start(@Observes SchemaReady ready) {
+        for (String counter : COUNTERS) {
+            metrics.counter(counter);
+        }
         gauge("order.queue.depth", snapshot -> orMinusOne(snapshot.queued()));
         gauge("order.queue.in.flight", snapshot -> orMinusOne(snapshot.inFlight()));
         gauge("order.queue.retrying", snapshot -> orMinusOne(snapshot.retrying()));
