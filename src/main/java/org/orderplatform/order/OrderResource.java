@@ -46,7 +46,7 @@ import org.orderplatform.platform.db.DatabaseClock;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    public static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     @Inject
     OrderService orders;
@@ -147,7 +147,7 @@ public class OrderResource {
     }
 
     private Caller caller() {
-        return new Caller(Long.parseLong(token.getSubject()), token.getGroups().contains(AccessTokens.ADMIN));
+        return Caller.of(token);
     }
 
     private static Response.ResponseBuilder withTag(Response.ResponseBuilder response, OrderView view) {

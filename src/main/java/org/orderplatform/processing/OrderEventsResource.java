@@ -1,0 +1,62 @@
+package org.orderplatform.processing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.order.Caller;
+import org.orderplatform.order.Order;
+import org.orderplatform.order.OrderResource;
+import org.orderplatform.order.OrderService;
+
+/** {@code /api/orders/{id}/events}: an order's status, live, as Server-Sent Events. */
+@Path("orders/{id}/events")
+@RequestScoped
+@Tag(name = "orders")
+@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "password")
+@RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+public class OrderEventsResource {
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    LiveStatusStreams streams;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow an order's status live", description = "Server-Sent Events: a \"status\" event "
+            + "with the current status, then one per change ({order_id, status, previous_status, reason, "
+            + "changed_at}), whichever replica makes it. The stream ends when the access token expires; reconnect "
+            + "with a fresh one. Clients that cannot keep a stream open can poll GET /api/orders/{id}.")
+    @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
+    public void events(@PathParam("id") @Pattern(regexp = OrderResource.UUID_PATTERN, message = "must be an order id") String id,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        Caller caller = Caller.of(token);
+        UUID orderId = UUID.fromString(id);
+        Order order = orders.get(caller, orderId);
+        streams.open(sink, sse, order, () -> orders.get(caller, orderId),
+                Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+}
