@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
 import org.orderplatform.testsupport.ExtraServer;
+import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
 
@@ -47,5 +48,23 @@ class ProcessingIT {
                 .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
         assertThat(Database.queryString("SELECT state || ' ' || deliveries FROM order_jobs WHERE order_id = ?::uuid",
                 id)).isEqualTo("DONE 1");
+    }
+
+    @Test
+    void shouldShowProcessingOnTheMetricsOfBothRoles() {
+        Processing.awaitStatus(Orders.place(Orders.newCustomer("measured")).getString("id"), "COMPLETED");
+
+        String workerMetrics = Metrics.scrape(worker.base());
+        assertThat(Metrics.value(workerMetrics, "order_jobs_processed_total")).isPositive();
+        assertThat(Metrics.value(workerMetrics, "order_completion_latency_seconds_count")).isPositive();
+        assertThat(workerMetrics).contains("order_processing_duration_seconds_bucket{");
+        assertThat(Metrics.value(workerMetrics, "order_jobs_failed_total")).isZero();
+
+        String apiMetrics = Metrics.scrape(Api.BASE);
+        assertThat(Metrics.value(apiMetrics, "order_relay_batch_size_count")).isPositive();
+        for (String gauge : new String[] {"order_queue_depth", "order_queue_in_flight", "order_dead_letters",
+            "order_outbox_unpublished", "order_outbox_lag_seconds"}) {
+            assertThat(Metrics.value(apiMetrics, gauge)).as(gauge).isGreaterThanOrEqualTo(0);
+        }
     }
 }

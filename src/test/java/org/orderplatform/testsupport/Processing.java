@@ -58,6 +58,15 @@ public final class Processing {
                 .until(() -> count(orderIds, status) == orderIds.size());
     }
 
+    /** Waits until all these orders are COMPLETED, and asserts each went through each status exactly once. */
+    public static void assertAllCompletedOnce(List<String> orderIds) throws SQLException {
+        awaitAll(orderIds, "COMPLETED");
+        for (String id : orderIds) {
+            org.assertj.core.api.Assertions.assertThat(history(id)).as(id)
+                    .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+        }
+    }
+
     /** The order's status as the database has it. */
     public static String status(String orderId) throws SQLException {
         return Database.queryString("SELECT status FROM orders WHERE id = ?::uuid", orderId);

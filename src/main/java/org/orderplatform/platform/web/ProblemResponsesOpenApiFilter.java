@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
 /**
@@ -49,12 +50,22 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
             add(responses, "422", "Invalid or unknown fields; see errors");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            operation.getSecurity().forEach(ProblemResponsesOpenApiFilter::listScopes);
             add(responses, "401", "No valid access token");
             add(responses, "403", "The caller's roles do not allow this");
         }
         if (path.contains("{")) {
             add(responses, "404", "No such resource");
         }
+    }
+
+    /** OpenAPI wants a (possibly empty) list of scopes for every scheme of a requirement, OAuth2 ones included. */
+    private static void listScopes(SecurityRequirement requirement) {
+        List.copyOf(requirement.getSchemes().keySet()).forEach(scheme -> {
+            if (requirement.getScheme(scheme) == null) {
+                requirement.addScheme(scheme, List.of());
+            }
+        });
     }
 
     private static void add(APIResponses responses, String status, String description) {
