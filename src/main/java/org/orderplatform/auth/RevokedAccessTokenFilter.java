@@ -17,14 +17,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class RevokedAccessTokenFilter implements ContainerRequestFilter {
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
     TokenRevocations revocations;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (token.getRawToken() != null && revocations.isRevoked(token)) {
+        // The principal, not an injected JsonWebToken: on requests without a token (login, register) touching the
+        // injected one makes Liberty log an error each time.
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
+                && revocations.isRevoked(token)) {
             throw new NotAuthorizedException("This access token has been revoked; log in again",
                     "Bearer error=\"invalid_token\"");
         }

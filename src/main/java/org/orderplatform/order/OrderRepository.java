@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /** Orders in PostgreSQL. A list page costs a bounded number of queries: count, page, and all its lines at once. */
 @ApplicationScoped
@@ -105,6 +106,17 @@ public class OrderRepository {
             return new IdempotentRequest(columns[0].toString().trim(),
                     columns[1] == null ? null : UUID.fromString(columns[1].toString()));
         });
+    }
+
+    /** The statuses the order took, oldest first (recorded by a database trigger). */
+    @SuppressWarnings("unchecked")
+    public List<OrderHistoryEntry> history(UUID id) {
+        List<Object[]> rows = em.createNativeQuery("SELECT from_status, to_status, reason, changed_at "
+                + "FROM order_status_history WHERE order_id = ? ORDER BY id").setParameter(1, id).getResultList();
+        return rows.stream().map(row -> new OrderHistoryEntry(
+                row[0] == null ? null : OrderStatus.valueOf(row[0].toString()), OrderStatus.valueOf(row[1].toString()),
+                (String) row[2], DatabaseClock.fromColumn(row[3])))
+                .toList();
     }
 
     public record IdempotentRequest(String requestHash, UUID orderId) {

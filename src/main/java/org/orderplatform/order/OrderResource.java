@@ -136,6 +136,15 @@ public class OrderResource {
         orders.delete(caller(), UUID.fromString(id));
     }
 
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "The statuses an order took", description = "{order_id, items}, oldest first: "
+            + "from_status (absent for its creation), to_status, reason, changed_at.")
+    public OrderHistoryEntry.History history(@PathParam("id") @Pattern(regexp = UUID_PATTERN,
+            message = "must be an order id") String id) {
+        return orders.history(caller(), UUID.fromString(id));
+    }
+
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a pending order")

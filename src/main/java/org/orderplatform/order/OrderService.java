@@ -60,6 +60,11 @@ public class OrderService {
         return orders.find(id).filter(caller::mayAccess).orElseThrow(() -> notFound(id));
     }
 
+    public OrderHistoryEntry.History history(Caller caller, UUID id) {
+        get(caller, id);
+        return new OrderHistoryEntry.History(id, orders.history(id));
+    }
+
     /** A page of orders as the API's JSON, from the cache when the owner's orders have not changed since. */
     public String list(OrderQuery query) {
         Optional<Long> version = OrderListCache.isWorthCaching(query)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.orderplatform.platform.db.DatabaseClock;
 
 /** The {@code order_jobs} table: the outbox, the claims workers hold, and the dead-letter set. */
 @ApplicationScoped
@@ -60,7 +61,7 @@ public class OrderJobs {
     public Optional<OffsetDateTime> claimedUntil(long id) {
         List<?> rows = em.createNativeQuery("SELECT claimed_until FROM order_jobs WHERE id = ? "
                 + "AND claimed_until > now()").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(OrderJobs::timestamp);
+        return rows.stream().findFirst().map(DatabaseClock::fromColumn);
     }
 
     /** Ends a job; claimed_by stays, as the record of the worker that finished it. */
@@ -127,7 +128,7 @@ public class OrderJobs {
                 .setParameter(1, (double) stuckAfter.toSeconds()).setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(row -> new StuckJob(((Number) row[0]).longValue(),
-                UUID.fromString(row[1].toString()), timestamp(row[2]))).toList();
+                UUID.fromString(row[1].toString()), DatabaseClock.fromColumn(row[2]))).toList();
     }
 
     /** Gives a job up: it becomes a dead letter with this error. */
@@ -154,21 +155,8 @@ public class OrderJobs {
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new OrderJob(((Number) row[0]).longValue(), UUID.fromString(row[1].toString()),
                         OrderJob.State.valueOf(row[2].toString()), ((Number) row[3]).intValue(),
-                        ((Number) row[4]).intValue(), (String) row[5], timestamp(row[6]), timestamp(row[7]),
-                        timestamp(row[8])))
+                        ((Number) row[4]).intValue(), (String) row[5], DatabaseClock.fromColumn(row[6]),
+                        DatabaseClock.fromColumn(row[7]), DatabaseClock.fromColumn(row[8])))
                 .toList();
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.sql.Timestamp time) {
-            return time.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 }

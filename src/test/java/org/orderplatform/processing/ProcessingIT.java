@@ -3,6 +3,7 @@ package org.orderplatform.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,13 @@ class ProcessingIT {
         assertThat(order.getString("total")).isEqualTo("20.29");
         assertThat(Processing.history(id))
                 .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+        List<JsonObject> history = Api.json(Orders.get(token, "/api/orders/" + id + "/history"))
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(history).extracting(entry -> entry.getString("from_status", "-") + ">"
+                + entry.getString("to_status")).containsExactly("->PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+        assertThat(history.get(2).getString("changed_at")).isEqualTo(order.getString("updated_at"));
+        assertThat(Orders.get(Orders.newCustomer("nosy"), "/api/orders/" + id + "/history").statusCode())
+                .isEqualTo(404);
         assertThat(Database.queryString("SELECT state || ' ' || deliveries FROM order_jobs WHERE order_id = ?::uuid",
                 id)).isEqualTo("DONE 1");
     }

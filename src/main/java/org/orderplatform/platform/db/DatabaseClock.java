@@ -14,4 +14,15 @@ public final class DatabaseClock {
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** A TIMESTAMPTZ column's value from a native query (the driver gives a Timestamp), in UTC; null stays null. */
+    public static OffsetDateTime fromColumn(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+    }
 }

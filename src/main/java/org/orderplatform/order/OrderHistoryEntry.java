@@ -1,0 +1,12 @@
+package org.orderplatform.order;
+
+import java.time.OffsetDateTime;
+
+/** One status an order took: from what (absent for its creation), why, and when. */
+public record OrderHistoryEntry(OrderStatus fromStatus, OrderStatus toStatus, String reason,
+                                OffsetDateTime changedAt) {
+
+    /** An order's history as the API shows it. */
+    public record History(java.util.UUID orderId, java.util.List<OrderHistoryEntry> items) {
+    }
+}
