@@ -48,6 +48,11 @@ public class OrderRepository {
         em.persist(order);
     }
 
+    /** Writes pending changes now (the order's version moves on). */
+    public void flush() {
+        em.flush();
+    }
+
     public void remove(Order order) {
         em.remove(order);
     }

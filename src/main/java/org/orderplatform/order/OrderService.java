@@ -113,6 +113,7 @@ public class OrderService {
         Order order = lockAccessible(caller, id);
         requireStatus(order, order.status() == OrderStatus.PENDING, "cancelled");
         order.cancel(order.ownerId() == caller.userId() ? "cancelled by the owner" : "cancelled by a superuser");
+        orders.flush();
         changes.fire(OrderStatusChanged.of(order, OrderStatus.PENDING));
         return order;
     }
@@ -127,6 +128,7 @@ public class OrderService {
     private Order place(Caller caller, OrderRequest request) {
         Order order = new Order(caller.userId(), lines(request), request.currencyOrDefault(), request.notes());
         orders.add(order);
+        orders.flush();
         changes.fire(OrderStatusChanged.of(order, null));
         return order;
     }

@@ -9,11 +9,12 @@ import java.util.UUID;
  * {@code during = AFTER_SUCCESS} see only committed changes (live status, relay wake-up).
  */
 public record OrderStatusChanged(UUID orderId, long ownerId, OrderStatus from, OrderStatus to, String reason,
-                                 OffsetDateTime changedAt, OffsetDateTime createdAt) {
+                                 OffsetDateTime changedAt, long version) {
 
+    /** The change just made to {@code order}, which must have been flushed (its version is the new one). */
     static OrderStatusChanged of(Order order, OrderStatus from) {
         return new OrderStatusChanged(order.id(), order.ownerId(), from, order.status(), order.statusReason(),
-                order.updatedAt(), order.createdAt());
+                order.updatedAt(), order.version());
     }
 
     public boolean isNewOrder() {

@@ -23,10 +23,20 @@ public class OrderTransitions {
     @Inject
     Event<OrderStatusChanged> changes;
 
+    /**
+     * Locks the order, after its owner, for the rest of the transaction; its status (empty if it no longer
+     * exists). Processing takes this lock before touching the order's job, in the same order as the API's
+     * changes and deletions (owner, order, then the job through the cascade), so the two never deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<OrderStatus> lock(UUID id) {
+        return lockOrder(id).map(Order::status);
+    }
+
     /** PENDING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<OrderStatus> startProcessing(UUID id) {
-        return lock(id).map(order -> {
+        return lockOrder(id).map(order -> {
             if (order.status() == OrderStatus.PENDING) {
                 move(order, OrderStatus.PROCESSING, null);
             }
@@ -40,7 +50,7 @@ public class OrderTransitions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<OrderStatus> complete(UUID id) {
-        return lock(id).map(order -> {
+        return lockOrder(id).map(order -> {
             if (order.status() == OrderStatus.PROCESSING) {
                 Optional<String> invalid = invalidity(order);
                 if (invalid.isPresent()) {
@@ -48,7 +58,7 @@ public class OrderTransitions {
                 } else {
                     OrderStatus from = order.status();
                     order.complete(order.linesTotal());
-                    changes.fire(OrderStatusChanged.of(order, from));
+                    fire(order, from);
                 }
             }
             return order.status();
@@ -58,7 +68,7 @@ public class OrderTransitions {
     /** PENDING or PROCESSING → FAILED, with the reason the customer will see. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<OrderStatus> fail(UUID id, String reason) {
-        return lock(id).map(order -> {
+        return lockOrder(id).map(order -> {
             if (order.status() == OrderStatus.PENDING || order.status() == OrderStatus.PROCESSING) {
                 move(order, OrderStatus.FAILED, reason);
             }
@@ -69,7 +79,7 @@ public class OrderTransitions {
     /** FAILED → PENDING, for a replayed dead letter. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<OrderStatus> reopen(UUID id, String reason) {
-        return lock(id).map(order -> {
+        return lockOrder(id).map(order -> {
             if (order.status() == OrderStatus.FAILED) {
                 move(order, OrderStatus.PENDING, reason);
             }
@@ -77,7 +87,7 @@ public class OrderTransitions {
         });
     }
 
-    private Optional<Order> lock(UUID id) {
+    private Optional<Order> lockOrder(UUID id) {
         orders.ownerOf(id).ifPresent(orders::lockOwner);
         return orders.lock(id);
     }
@@ -85,6 +95,12 @@ public class OrderTransitions {
     private void move(Order order, OrderStatus to, String reason) {
         OrderStatus from = order.status();
         order.moveTo(to, reason);
+        fire(order, from);
+    }
+
+    /** Flushed first, so that the event carries the order's new version. */
+    private void fire(Order order, OrderStatus from) {
+        orders.flush();
         changes.fire(OrderStatusChanged.of(order, from));
     }
 

@@ -7,12 +7,12 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.orderplatform.order.OrderStatus;
 
 /**
  * One client's stream of one order's status: a {@code status} event for the status at connection time, then one
- * per change (each status once, even if a change arrives twice), and a comment now and then so that proxies keep
- * the connection and a gone client is noticed. It ends when the client leaves or its access token expires.
+ * per change - only changes newer (by order version) than the last one sent, so a change that arrives twice or
+ * late is not shown - and a comment now and then so that proxies keep the connection and a gone client is
+ * noticed. It ends when the client leaves or its access token expires.
  */
 final class LiveStatusStream implements Consumer<OrderStatusFeed.StatusEvent> {
 
@@ -21,7 +21,7 @@ final class LiveStatusStream implements Consumer<OrderStatusFeed.StatusEvent> {
     private final Jsonb jsonb;
     private final Instant expires;
     private AutoCloseable subscription = () -> { };
-    private OrderStatus lastSent;
+    private long lastVersion = -1;
 
     LiveStatusStream(SseEventSink sink, Sse sse, Jsonb jsonb, Instant expires) {
         this.sink = sink;
@@ -36,10 +36,10 @@ final class LiveStatusStream implements Consumer<OrderStatusFeed.StatusEvent> {
 
     @Override
     public synchronized void accept(OrderStatusFeed.StatusEvent event) {
-        if (event.status() == lastSent) {
+        if (event.version() <= lastVersion) {
             return;
         }
-        lastSent = event.status();
+        lastVersion = event.version();
         send(sse.newEventBuilder().name("status").mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(jsonb.toJson(event)).build());
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.orderplatform.order.Order;
 import org.orderplatform.platform.db.SchemaReady;
 
@@ -52,14 +53,19 @@ public class LiveStatusStreams {
      * Streams the order's status to the sink until the client leaves or {@code expires}. Listening starts before
      * the current status is read ({@code current}), so no change in between is missed.
      */
-    public void open(SseEventSink sink, Sse sse, Order order, java.util.function.Supplier<Order> current,
-                     Instant expires) {
+    public void open(SseEventSink sink, Sse sse, Order order, Supplier<Order> current, Instant expires) {
         LiveStatusStream stream = new LiveStatusStream(sink, sse, jsonb, expires);
         stream.subscribedAs(feed.listen(order.id(), stream));
         streams.add(stream);
-        Order now = current.get();
-        stream.accept(new OrderStatusFeed.StatusEvent(now.id(), now.status(), null, now.statusReason(),
-                now.updatedAt()));
+        try {
+            Order now = current.get();
+            stream.accept(new OrderStatusFeed.StatusEvent(now.id(), now.status(), null, now.statusReason(),
+                    now.updatedAt(), now.version()));
+        } catch (RuntimeException e) {
+            streams.remove(stream);
+            stream.close();
+            throw e;
+        }
     }
 
     private void beat() {

@@ -68,29 +68,46 @@ public class OrderJobSteps {
         return ids;
     }
 
+    /**
+     * Thrown when a worker's claim on a job has passed to another worker (its lease ran out while it worked): its
+     * transaction rolls back, so only the worker that holds the claim changes the order.
+     */
+    public static class ClaimLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimLost(long jobId) {
+            super("the claim on job " + jobId + " has passed to another worker");
+        }
+    }
+
+    /** Claims the job and moves its order to PROCESSING (owner, order, then job: the API's lock order). */
     @Transactional
     public Claim begin(long jobId, String worker) {
         Optional<OrderJob> job = jobs.find(jobId).filter(found -> found.state() == OrderJob.State.OPEN);
         if (job.isEmpty()) {
             return new Claim.Finished();
         }
+        Optional<OrderStatus> status = transitions.lock(job.get().orderId());
         if (!jobs.claim(jobId, worker, settings.lease())) {
             return jobs.claimedUntil(jobId).<Claim>map(Claim.Busy::new).orElseGet(Claim.Finished::new);
         }
-        Optional<OrderStatus> status = transitions.startProcessing(job.get().orderId());
-        if (status.filter(OrderStatus.PROCESSING::equals).isEmpty()) {
-            jobs.finish(jobId, OrderJob.State.DONE);
+        if (status.filter(current -> current == OrderStatus.PENDING || current == OrderStatus.PROCESSING)
+                .isEmpty()) {
+            jobs.finish(jobId, worker, OrderJob.State.DONE);
             return new Claim.Finished();
         }
+        transitions.startProcessing(job.get().orderId());
         return new Claim.Claimed(job.get());
     }
 
     /** Completes the job's order (or fails it, if it no longer validates); its status afterwards. */
     @Transactional
-    public Optional<OrderStatus> complete(OrderJob job) {
-        Optional<OrderStatus> status = transitions.complete(job.orderId());
-        jobs.finish(job.id(), OrderJob.State.DONE);
-        return status;
+    public Optional<OrderStatus> complete(OrderJob job, String worker) {
+        transitions.lock(job.orderId());
+        if (!jobs.finish(job.id(), worker, OrderJob.State.DONE)) {
+            throw new ClaimLost(job.id());
+        }
+        return transitions.complete(job.orderId());
     }
 
     /**
@@ -98,37 +115,57 @@ public class OrderJobSteps {
      * otherwise the job will be retried (false) and its order stays PROCESSING.
      */
     @Transactional
-    public boolean recordFailure(OrderJob job, String error) {
-        int attempts = jobs.recordFailure(job.id(), error);
+    public boolean recordFailure(OrderJob job, String worker, String error) {
+        transitions.lock(job.orderId());
+        int attempts = jobs.recordFailure(job.id(), worker, error).orElseThrow(() -> new ClaimLost(job.id()));
         if (attempts < settings.maxAttempts()) {
             return false;
         }
+        jobs.finish(job.id(), worker, OrderJob.State.DEAD);
         transitions.fail(job.orderId(), "processing failed after " + attempts + " attempts: " + error);
-        jobs.finish(job.id(), OrderJob.State.DEAD);
         return true;
     }
 
+    /** The worker gives a job back unfinished (it is stopping): the next delivery need not wait for its claim. */
+    @Transactional
+    public void handBack(long jobId, String worker) {
+        jobs.release(jobId, worker);
+    }
+
     /**
-     * A stuck job goes back to the outbox - or, if its order is older than {@code GIVE_UP_ORDER_AFTER_HOURS}, the
-     * order fails and the job becomes a dead letter. True if the job was requeued.
+     * A job that is still stuck goes back to the outbox - or, if its order is older than
+     * {@code GIVE_UP_ORDER_AFTER_HOURS}, the order fails and the job becomes a dead letter.
      */
     @Transactional
-    public boolean reconcile(OrderJobs.StuckJob stuck) {
+    public Reconciled reconcile(OrderJobs.StuckJob stuck) {
+        transitions.lock(stuck.orderId());
+        if (!jobs.lockIfStuck(stuck.jobId(), settings.stuckAfter())) {
+            return Reconciled.NO_LONGER_STUCK;
+        }
         if (stuck.orderCreatedAt().isBefore(DatabaseClock.now().minus(settings.giveUpAfter()))) {
             String reason = "not processed within " + settings.giveUpAfter().toHours() + " hours";
-            transitions.fail(stuck.orderId(), reason);
             jobs.bury(stuck.jobId(), reason);
-            return false;
+            transitions.fail(stuck.orderId(), reason);
+            return Reconciled.GIVEN_UP;
         }
         jobs.unpublish(stuck.jobId());
-        return true;
+        return Reconciled.REQUEUED;
+    }
+
+    /** What reconciling a stuck job did. */
+    public enum Reconciled {
+        REQUEUED, GIVEN_UP, NO_LONGER_STUCK
     }
 
     /** A dead letter back into the outbox and its order back to PENDING; false if there is no such dead letter. */
     @Transactional
     public boolean replay(long jobId) {
         Optional<OrderJob> job = jobs.find(jobId).filter(found -> found.state() == OrderJob.State.DEAD);
-        if (job.isEmpty() || !jobs.revive(jobId)) {
+        if (job.isEmpty()) {
+            return false;
+        }
+        transitions.lock(job.get().orderId());
+        if (!jobs.revive(jobId)) {
             return false;
         }
         transitions.reopen(job.get().orderId(), "replayed from the dead letters");

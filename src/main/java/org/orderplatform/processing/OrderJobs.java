@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.orderplatform.platform.db.DatabaseClock;
@@ -64,18 +65,33 @@ public class OrderJobs {
         return rows.stream().findFirst().map(DatabaseClock::fromColumn);
     }
 
-    /** Ends a job; claimed_by stays, as the record of the worker that finished it. */
-    public void finish(long id, OrderJob.State state) {
-        em.createNativeQuery("UPDATE order_jobs SET state = ?, finished_at = now(), claimed_until = NULL "
-                + "WHERE id = ?").setParameter(1, state.name()).setParameter(2, id).executeUpdate();
+    /**
+     * Ends an open job the worker still holds the claim on; false if the claim has passed to another worker (the
+     * caller must then not commit). claimed_by stays, as the record of the worker that finished it.
+     */
+    public boolean finish(long id, String worker, OrderJob.State state) {
+        return em.createNativeQuery("UPDATE order_jobs SET state = ?, finished_at = now(), claimed_until = NULL "
+                        + "WHERE id = ? AND state = 'OPEN' AND claimed_by = ?")
+                .setParameter(1, state.name()).setParameter(2, id).setParameter(3, worker).executeUpdate() == 1;
     }
 
-    /** Counts a failed attempt and releases the claim; the number of attempts so far. */
-    public int recordFailure(long id, String error) {
-        return ((Number) em.createNativeQuery("UPDATE order_jobs SET attempts = attempts + 1, last_error = ?, "
-                        + "published_at = now(), claimed_by = NULL, claimed_until = NULL WHERE id = ? "
-                        + "RETURNING attempts")
-                .setParameter(1, error).setParameter(2, id).getSingleResult()).intValue();
+    /**
+     * Counts a failed attempt of the worker holding the claim and ends the claim; the number of attempts so far,
+     * or empty if the claim has passed to another worker.
+     */
+    public OptionalInt recordFailure(long id, String worker, String error) {
+        List<?> attempts = em.createNativeQuery("UPDATE order_jobs SET attempts = attempts + 1, last_error = ?, "
+                        + "published_at = now(), claimed_until = NULL WHERE id = ? AND state = 'OPEN' "
+                        + "AND claimed_by = ? RETURNING attempts")
+                .setParameter(1, error).setParameter(2, id).setParameter(3, worker).getResultList();
+        return attempts.isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(((Number) attempts.get(0)).intValue());
+    }
+
+    /** Ends the worker's claim early (it handed the job back): the next delivery need not wait for it. */
+    public void release(long id, String worker) {
+        em.createNativeQuery("UPDATE order_jobs SET claimed_until = NULL WHERE id = ? AND state = 'OPEN' "
+                + "AND claimed_by = ?").setParameter(1, id).setParameter(2, worker).executeUpdate();
     }
 
     /** A dead letter back to an open job with no attempts, in the outbox again. */
@@ -131,10 +147,18 @@ public class OrderJobs {
                 UUID.fromString(row[1].toString()), DatabaseClock.fromColumn(row[2]))).toList();
     }
 
-    /** Gives a job up: it becomes a dead letter with this error. */
+    /** Locks the job if it is still stuck (see {@link #stuck}); false if it is not any more. */
+    public boolean lockIfStuck(long id, Duration stuckAfter) {
+        return !em.createNativeQuery("SELECT id FROM order_jobs WHERE id = ? AND state = 'OPEN' "
+                        + "AND published_at < now() - make_interval(secs => ?) "
+                        + "AND (claimed_until IS NULL OR claimed_until < now()) FOR UPDATE")
+                .setParameter(1, id).setParameter(2, (double) stuckAfter.toSeconds()).getResultList().isEmpty();
+    }
+
+    /** Gives an open job up: it becomes a dead letter with this error. */
     public void bury(long id, String error) {
         em.createNativeQuery("UPDATE order_jobs SET state = 'DEAD', last_error = ?, finished_at = now(), "
-                + "claimed_by = NULL, claimed_until = NULL WHERE id = ?").setParameter(1, error).setParameter(2, id)
+                + "claimed_until = NULL WHERE id = ? AND state = 'OPEN'").setParameter(1, error).setParameter(2, id)
                 .executeUpdate();
     }
 

@@ -55,10 +55,19 @@ public class OrderProcessor {
         try {
             fulfilment.fulfil(job.orderId());
         } catch (FulfilmentSimulator.FulfilmentFailed failure) {
-            handleFailure(job, failure.getMessage());
+            handleFailure(job, worker, failure.getMessage());
+            return;
+        } catch (InterruptedException stopping) {
+            steps.handBack(jobId, worker);
+            throw stopping;
+        }
+        Optional<OrderStatus> status;
+        try {
+            status = steps.complete(job, worker);
+        } catch (OrderJobSteps.ClaimLost lost) {
+            letGo(job, lost);
             return;
         }
-        Optional<OrderStatus> status = steps.complete(job);
         queue.acknowledge(jobId);
         metrics.timer("order.processing.duration").update(Duration.ofNanos(System.nanoTime() - started));
         if (status.filter(OrderStatus.COMPLETED::equals).isPresent()) {
@@ -70,8 +79,22 @@ public class OrderProcessor {
         }
     }
 
-    private void handleFailure(OrderJob job, String error) {
-        if (steps.recordFailure(job, error)) {
+    /** Another worker has taken the job over (this one outlived its lease): it decides; this one lets go. */
+    private void letGo(OrderJob job, OrderJobSteps.ClaimLost lost) {
+        queue.acknowledge(job.id());
+        log.warning("Job " + job.id() + " (order " + job.orderId() + "): " + lost.getMessage()
+                + "; this worker's result is discarded");
+    }
+
+    private void handleFailure(OrderJob job, String worker, String error) {
+        boolean dead;
+        try {
+            dead = steps.recordFailure(job, worker, error);
+        } catch (OrderJobSteps.ClaimLost lost) {
+            letGo(job, lost);
+            return;
+        }
+        if (dead) {
             queue.acknowledge(job.id());
             metrics.counter("order.jobs.failed").inc();
             log.warning("Order " + job.orderId() + " failed; job " + job.id() + " is a dead letter: " + error);

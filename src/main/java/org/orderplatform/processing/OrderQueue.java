@@ -96,6 +96,10 @@ public class OrderQueue {
         if (id == null) {
             return Optional.empty();
         }
+        if (!id.matches("[0-9]{1,18}")) {
+            connection.lrem(IN_FLIGHT, 1, id); // not a job id (written by hand?): dropped, not retried forever
+            return Optional.empty();
+        }
         connection.zadd(LEASES, leaseEnd(), id);
         return Optional.of(Long.parseLong(id));
     }

@@ -40,9 +40,9 @@ public class OrderStatusFeed {
     static final String FEATURE = "live order status";
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
-    /** A change as it travels between replicas. */
+    /** A change as it travels between replicas; {@code version} is the order's version after it. */
     public record StatusEvent(UUID orderId, OrderStatus status, OrderStatus previousStatus, String reason,
-                              OffsetDateTime changedAt) {
+                              OffsetDateTime changedAt, long version) {
     }
 
     @Resource(lookup = "concurrent/orderProcessing")
@@ -82,7 +82,7 @@ public class OrderStatusFeed {
 
     void publish(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderStatusChanged change) {
         StatusEvent event = new StatusEvent(change.orderId(), change.to(), change.from(), change.reason(),
-                change.changedAt());
+                change.changedAt(), change.version());
         try (Jedis jedis = redis.getResource()) {
             jedis.publish(CHANNEL, jsonb.toJson(event));
             outages.succeeded(FEATURE);

@@ -1,7 +1,11 @@
 package org.orderplatform.processing;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,6 +68,30 @@ public class ProcessingSettings {
     @Inject
     @ConfigProperty(name = "GIVE_UP_ORDER_AFTER_HOURS", defaultValue = "24")
     int giveUpAfterHours;
+
+    /**
+     * Refuses settings that would break processing's guarantees, when the application starts: a fulfilment that
+     * outlives the lease would run twice, and reconciliation must not take a job waiting for its retry for a stuck
+     * one.
+     */
+    void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) Startup startup) {
+        role();
+        if (workerConcurrency < 0 || maxAttempts < 1 || relayBatchSize < 1 || leaseSeconds < 1) {
+            throw new IllegalStateException("WORKER_CONCURRENCY must be at least 0, and JOB_MAX_ATTEMPTS, "
+                    + "RELAY_BATCH_SIZE and JOB_LEASE_SECONDS at least 1");
+        }
+        if (!(fulfilmentFailureRate >= 0 && fulfilmentFailureRate <= 1)) {
+            throw new IllegalStateException("FULFILMENT_FAILURE_RATE must be from 0 to 1, not " + fulfilmentFailureRate);
+        }
+        if (fulfilmentDelay().multipliedBy(2).compareTo(lease()) >= 0) {
+            throw new IllegalStateException("FULFILMENT_DELAY_MS (" + fulfilmentDelayMillis + ") must be less than "
+                    + "half of JOB_LEASE_SECONDS (" + leaseSeconds + " s)");
+        }
+        if (stuckAfter().compareTo(Duration.ofMillis(retryMaxDelayMillis).plus(lease())) <= 0) {
+            throw new IllegalStateException("STUCK_ORDER_AFTER_SECONDS (" + stuckAfterSeconds + ") must be more "
+                    + "than JOB_RETRY_MAX_DELAY_MS plus JOB_LEASE_SECONDS");
+        }
+    }
 
     public AppRole role() {
         return AppRole.parse(role);

@@ -102,6 +102,9 @@ public class ProcessingWorkerPool {
                 } catch (JedisException e) {
                     outages.failed(FEATURE, "order.processing.redis.errors", "workers wait for Redis", e);
                     Thread.sleep(RECONNECT_DELAY.toMillis());
+                } catch (RuntimeException e) {
+                    log.log(Level.WARNING, worker + " failed and starts over: " + e.getMessage(), e);
+                    Thread.sleep(RECONNECT_DELAY.toMillis());
                 }
             }
         } catch (InterruptedException e) {

@@ -69,13 +69,13 @@ class BatchJobsIT {
 
     @Test
     void shouldReportOrdersPerDayStatusAndCurrency() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         String admin = Accounts.superuserToken();
         String customer = Orders.newCustomer("reported");
         Orders.place(customer);
         Orders.post(customer, "{\"items\":[{\"sku\":\"E-1\",\"name\":\"Euro thing\",\"quantity\":2,"
                 + "\"unit_price\":\"5.25\"}],\"currency\":\"EUR\"}");
         awaitCompleted(admin, startJob(admin, "order-report"));
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         HttpResponse<String> json = send(admin, "/api/admin/reports/daily?from=" + today + "&to=" + today, "GET",
                 "application/json");

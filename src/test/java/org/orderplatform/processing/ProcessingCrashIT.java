@@ -67,7 +67,8 @@ class ProcessingCrashIT {
     @Test
     void shouldHoldNoJobAfterANormalStop() throws Exception {
         worker = ExtraServer.start("stoppingWorker", Processing.fast("APP_ROLE", "worker",
-                "FULFILMENT_DELAY_MS", "3000", "WORKER_CONCURRENCY", "2", "WORKER_SHUTDOWN_GRACE_SECONDS", "1"));
+                "FULFILMENT_DELAY_MS", "3000", "JOB_LEASE_SECONDS", "10", "WORKER_CONCURRENCY", "2",
+                "WORKER_SHUTDOWN_GRACE_SECONDS", "1"));
         List<String> ids = placeOrdersAndAwaitProcessing("stop");
 
         worker.stop();

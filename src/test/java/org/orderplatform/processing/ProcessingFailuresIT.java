@@ -1,6 +1,7 @@
 package org.orderplatform.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
 import org.orderplatform.testsupport.ExtraServer;
+import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
 
@@ -64,8 +66,10 @@ class ProcessingFailuresIT {
                 .filter(letter -> letter.getString("order_id").equals(id)).findFirst().orElseThrow();
         assertThat(deadLetter.getInt("attempts")).isEqualTo(ATTEMPTS);
         assertThat(deadLetter.getString("error")).contains("simulated");
-        JsonObject queue = Api.json(Orders.get(admin, "/api/admin/queue"));
-        assertThat(queue.getJsonNumber("dead_letters").longValue()).isPositive();
+        long deadLetters = Api.json(Orders.get(admin, "/api/admin/queue")).getJsonNumber("dead_letters").longValue();
+        assertThat(deadLetters).isPositive();
+        await("the dead-letter gauge").atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                Metrics.value(Metrics.scrape(Api.BASE), "order_dead_letters")).isEqualTo(deadLetters));
 
         worker.stop();
         worker = ExtraServer.start("recoveredWorker", Processing.fast("APP_ROLE", "worker"));

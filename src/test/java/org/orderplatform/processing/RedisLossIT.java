@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.ExtraServer;
+import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
 import org.orderplatform.testsupport.TestRedis;
@@ -52,13 +53,18 @@ class RedisLossIT {
         } finally {
             TestRedis.startEmpty();
         }
+        try (Jedis redis = TestRedis.connect()) {
+            assertThat(redis.dbSize()).as("Redis came back empty").isZero();
+        }
 
-        worker = ExtraServer.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker",
-                "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "3"));
+        worker = ExtraServer.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker", "JOB_LEASE_SECONDS", "2",
+                "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "5"));
 
         List<String> all = new ArrayList<>(queuedThenLost);
         all.addAll(placedWhileDown);
         Processing.assertAllCompletedOnce(all);
+        assertThat(Metrics.value(Metrics.scrape(worker.base()), "order_jobs_requeued_total"))
+                .as("jobs the reconciliation found lost").isGreaterThanOrEqualTo(queuedThenLost.size());
     }
 
     /** The relay has put (at least) these jobs on the queue - where Redis will lose them. */

@@ -37,8 +37,11 @@ class TwoReplicasIT {
     @BeforeEach
     void startReplicas() throws Exception {
         Processing.setAsideBacklog();
-        replicas.add(ExtraServer.start("replicaA", Processing.fast("APP_ROLE", "all", "FULFILMENT_DELAY_MS", "5")));
-        replicas.add(ExtraServer.start("replicaB", Processing.fast("APP_ROLE", "all", "FULFILMENT_DELAY_MS", "5")));
+        // a lease long enough that no pause of a busy test machine can make a job change hands
+        for (String name : new String[] {"replicaA", "replicaB"}) {
+            replicas.add(ExtraServer.start(name, Processing.fast("APP_ROLE", "all", "FULFILMENT_DELAY_MS", "5",
+                    "JOB_LEASE_SECONDS", "60")));
+        }
     }
 
     @AfterEach

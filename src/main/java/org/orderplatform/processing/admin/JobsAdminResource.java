@@ -1,6 +1,7 @@
 package org.orderplatform.processing.admin;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobStartException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
@@ -42,12 +43,21 @@ public class JobsAdminResource {
             + "the Location given.")
     @APIResponse(responseCode = "202", description = "Started: {execution_id}")
     @APIResponse(responseCode = "404", description = "No job of that name")
+    @APIResponse(responseCode = "409", description = "A run of this job is going on")
     public Response start(@PathParam("job_name") String name, @Context UriInfo uri) {
         if (!BatchJobs.NAMES.contains(name)) {
             throw new ProblemException(404, "about:blank", "Not Found", "No batch job '" + name
                     + "'; there are " + String.join(" and ", BatchJobs.NAMES.stream().sorted().toList()));
         }
-        long execution = jobs.start(name);
+        long execution;
+        try {
+            execution = jobs.start(name).orElseThrow(() -> new ProblemException(409, "/problems/job-running",
+                    "Job already running", "A run of " + name + " is going on; follow it, or start again when it "
+                    + "has ended"));
+        } catch (JobStartException e) {
+            throw new ProblemException(503, "/problems/job-not-started", "Job not started",
+                    "The batch runtime could not start " + name + " (is the database reachable?); try again");
+        }
         return Response.accepted(new Started(execution))
                 .location(uri.getBaseUriBuilder().path("admin/jobs/executions/{id}").build(execution))
                 .build();

@@ -6,14 +6,18 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -23,7 +27,8 @@ import org.orderplatform.processing.ProcessingSettings;
 
 /**
  * The platform's Jakarta Batch jobs: starting them, reading their executions, and running order-reconciliation every
- * {@code RECONCILIATION_INTERVAL_SECONDS} on replicas that run workers (skipped while a run is still going).
+ * {@code RECONCILIATION_INTERVAL_SECONDS} on replicas that run workers. One run of a job at a time: a start
+ * while another run is going on (on any replica) is refused.
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -42,13 +47,28 @@ public class BatchJobs {
     Logger log;
 
     private ScheduledFuture<?> schedule;
+    /** Executions this replica started: those still running when it stops are stopped, not left STARTED. */
+    private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
-    /** Starts a job; its execution id. */
-    public long start(String name) {
+    /**
+     * How long a running execution may go without an update (a step or chunk ending) and still count as running.
+     * A replica killed mid-run leaves its execution STARTED in the shared job repository for good; it must not
+     * block the job forever.
+     */
+    static final Duration PRESUMED_DEAD_AFTER = Duration.ofMinutes(5);
+
+    /** Starts a job unless a run of it is going on; its execution id, or empty if one is running. */
+    public synchronized Optional<Long> start(String name) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("no job " + name);
         }
-        return operator().start(name, new Properties());
+        startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
+        if (isRunning(name)) {
+            return Optional.empty();
+        }
+        long execution = operator().start(name, new Properties());
+        startedHere.add(execution);
+        return Optional.of(execution);
     }
 
     public Optional<ExecutionView> execution(long id) {
@@ -71,24 +91,36 @@ public class BatchJobs {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        for (long execution : startedHere) {
+            try {
+                if (operator().getJobExecution(execution).getBatchStatus() == BatchStatus.STARTED) {
+                    operator().stop(execution);
+                }
+            } catch (RuntimeException e) {
+                log.log(Level.FINE, "Could not stop execution " + execution + " while stopping", e);
+            }
+        }
     }
 
     private void reconcile() {
         try {
-            if (running(RECONCILIATION).isEmpty()) {
-                start(RECONCILIATION);
-            }
+            start(RECONCILIATION);
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Could not start the scheduled " + RECONCILIATION + ": " + e.getMessage(), e);
         }
     }
 
-    private List<Long> running(String name) {
+    /** Whether an execution of the job (on any replica) is running and was updated in {@link #PRESUMED_DEAD_AFTER}. */
+    private boolean isRunning(String name) {
+        List<Long> running;
         try {
-            return operator().getRunningExecutions(name);
+            running = operator().getRunningExecutions(name);
         } catch (NoSuchJobException neverRan) {
-            return List.of();
+            return false;
         }
+        Instant cutoff = Instant.now().minus(PRESUMED_DEAD_AFTER);
+        return running.stream().map(id -> operator().getJobExecution(id).getLastUpdatedTime())
+                .anyMatch(updated -> updated == null || updated.toInstant().isAfter(cutoff));
     }
 
     private static JobOperator operator() {

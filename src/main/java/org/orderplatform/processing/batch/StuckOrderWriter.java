@@ -27,12 +27,14 @@ public class StuckOrderWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         long requeued = 0;
+        long givenUp = 0;
         for (Object item : items) {
-            if (steps.reconcile((OrderJobs.StuckJob) item)) {
-                requeued++;
+            switch (steps.reconcile((OrderJobs.StuckJob) item)) {
+                case REQUEUED -> requeued++;
+                case GIVEN_UP -> givenUp++;
+                case NO_LONGER_STUCK -> { }
             }
         }
-        long givenUp = items.size() - requeued;
         metrics.counter("order.jobs.requeued").inc(requeued);
         metrics.counter("order.jobs.given.up").inc(givenUp);
         log.info("Reconciliation: " + requeued + " stuck jobs back in the outbox, " + givenUp + " orders given up");
