@@ -23,6 +23,8 @@ CREATE TABLE order_jobs (
 -- the relay's work: committed, unpublished, open jobs in order
 CREATE INDEX order_jobs_outbox_idx ON order_jobs (id) WHERE published_at IS NULL AND state = 'OPEN';
 CREATE INDEX order_jobs_order_idx ON order_jobs (order_id);
+-- reconciliation's search for stuck jobs
+CREATE INDEX order_jobs_open_published_idx ON order_jobs (published_at) WHERE state = 'OPEN';
 CREATE INDEX order_jobs_dead_idx ON order_jobs (finished_at DESC, id DESC) WHERE state = 'DEAD';
 
 -- orders placed before processing existed are processed too
