@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,6 +99,11 @@ public class OrderRepository {
         em.createNativeQuery("UPDATE order_idempotency_keys SET order_id = ? WHERE owner_id = ? AND key = ?")
                 .setParameter(1, orderId).setParameter(2, ownerId).setParameter(3, key)
                 .executeUpdate();
+    }
+
+    public int deleteIdempotencyKeysOlderThan(Duration age) {
+        return em.createNativeQuery("DELETE FROM order_idempotency_keys WHERE created_at < now() "
+                + "- make_interval(secs => ?)").setParameter(1, (double) age.toSeconds()).executeUpdate();
     }
 
     /** The request hash and order an earlier request with this key produced. */

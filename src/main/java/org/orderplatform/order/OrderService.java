@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,12 @@ public class OrderService {
             return new Placed(order, true);
         }
         return new Placed(place(caller, request), true);
+    }
+
+    /** Forgets Idempotency-Keys used longer ago than {@code age}; how many. Joins the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetIdempotencyKeysOlderThan(Duration age) {
+        return orders.deleteIdempotencyKeysOlderThan(age);
     }
 
     public Order get(Caller caller, UUID id) {

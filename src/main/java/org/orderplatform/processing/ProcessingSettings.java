@@ -69,6 +69,10 @@ public class ProcessingSettings {
     @ConfigProperty(name = "GIVE_UP_ORDER_AFTER_HOURS", defaultValue = "24")
     int giveUpAfterHours;
 
+    @Inject
+    @ConfigProperty(name = "IDEMPOTENCY_KEY_TTL_HOURS", defaultValue = "24")
+    int idempotencyKeyTtlHours;
+
     /**
      * Refuses settings that would break processing's guarantees, when the application starts: a fulfilment that
      * outlives the lease would run twice, and reconciliation must not take a job waiting for its retry for a stuck
@@ -91,6 +95,11 @@ public class ProcessingSettings {
             throw new IllegalStateException("STUCK_ORDER_AFTER_SECONDS (" + stuckAfterSeconds + ") must be more "
                     + "than JOB_RETRY_MAX_DELAY_MS plus JOB_LEASE_SECONDS");
         }
+    }
+
+    /** How long an Idempotency-Key is remembered. */
+    public Duration idempotencyKeyTtl() {
+        return Duration.ofHours(idempotencyKeyTtlHours);
     }
 
     public AppRole role() {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,30 @@ class BatchJobsIT {
         assertThat(lines.get(0)).isEqualTo("day,status,currency,orders,revenue");
         assertThat(lines.subList(1, lines.size())).isEqualTo(reported.stream().map(row -> row.replace(' ', ','))
                 .toList());
+    }
+
+    @Test
+    void shouldForgetIdempotencyKeysOlderThanTheirLifetime() throws Exception {
+        String admin = Accounts.superuserToken();
+        String customer = Orders.newCustomer("forgetful");
+        String key = "retry-" + UUID.randomUUID();
+        HttpResponse<String> first = placeWithKey(customer, key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        Database.update("UPDATE order_idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = ?",
+                key);
+
+        awaitCompleted(admin, startJob(admin, "order-reconciliation"));
+
+        assertThat(Database.queryString("SELECT count(*) FROM order_idempotency_keys WHERE key = ?", key))
+                .isEqualTo("0");
+        HttpResponse<String> again = placeWithKey(customer, key);
+        assertThat(again.statusCode()).as("a new order: the key was forgotten").isEqualTo(201);
+        assertThat(Api.json(again).getString("id")).isNotEqualTo(Api.json(first).getString("id"));
+    }
+
+    private static HttpResponse<String> placeWithKey(String token, String key) {
+        return Accounts.sendJson(Accounts.authorized("/api/orders", token).header("Idempotency-Key", key), "POST",
+                Orders.VALID);
     }
 
     @Test

@@ -57,6 +57,7 @@ class ProcessingSettingsTest {
         settings.reconciliationIntervalSeconds = 60;
         settings.stuckAfterSeconds = 300;
         settings.giveUpAfterHours = 24;
+        settings.idempotencyKeyTtlHours = 24;
         return settings;
     }
 }
