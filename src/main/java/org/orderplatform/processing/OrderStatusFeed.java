@@ -3,17 +3,21 @@ package org.orderplatform.processing;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +35,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * Order status changes across replicas: every committed change is published on the Redis channel
  * {@value #CHANNEL}, and every replica subscribes to it and hands each change to the listeners of that order here
  * (the live status streams). A change made by a worker on one replica thus reaches a client connected to another.
- * Pub/sub delivers at most once: while Redis is away changes are not streamed (clients can poll the order).
+ * Pub/sub delivers at most once: while Redis is away changes are not streamed (clients can poll the order). The
+ * subscription is pinged every {@value #PING_SECONDS} seconds; one that stays silent for three pings (a connection
+ * that died without closing) is dropped and made again.
  */
 @ApplicationScoped
 public class OrderStatusFeed {
@@ -39,6 +45,7 @@ public class OrderStatusFeed {
     static final String CHANNEL = "orders:status";
     static final String FEATURE = "live order status";
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
+    static final long PING_SECONDS = 15;
 
     /** A change as it travels between replicas; {@code version} is the order's version after it. */
     public record StatusEvent(UUID orderId, OrderStatus status, OrderStatus previousStatus, String reason,
@@ -47,6 +54,9 @@ public class OrderStatusFeed {
 
     @Resource(lookup = "concurrent/orderProcessing")
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     JedisPool redis;
@@ -66,15 +76,23 @@ public class OrderStatusFeed {
     private final Map<UUID, Set<Consumer<StatusEvent>>> listeners = new ConcurrentHashMap<>();
     private final Subscriber subscriber = new Subscriber();
     private volatile boolean running;
+    private volatile Jedis connection;
+    private volatile Instant lastHeard = Instant.now();
+    private ScheduledFuture<?> pings;
 
     void start(@Observes SchemaReady ready) {
         running = true;
         executor.execute(this::subscribe);
+        pings = scheduler.scheduleWithFixedDelay(this::checkSubscription, PING_SECONDS, PING_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         running = false;
+        if (pings != null) {
+            pings.cancel(false);
+        }
         if (subscriber.isSubscribed()) {
             subscriber.unsubscribe();
         }
@@ -102,14 +120,33 @@ public class OrderStatusFeed {
 
     private void subscribe() {
         while (running && !Thread.currentThread().isInterrupted()) {
-            try (Jedis connection = connections.open("status-feed", Duration.ZERO)) {
-                connection.subscribe(subscriber, CHANNEL);
+            try (Jedis subscription = connections.open("status-feed", Duration.ZERO)) {
+                connection = subscription;
+                lastHeard = Instant.now();
+                subscription.subscribe(subscriber, CHANNEL);
             } catch (JedisException e) {
                 if (running) {
                     outages.failed(FEATURE, "order.status.feed.errors", "status changes are not streamed", e);
                     sleep();
                 }
             }
+        }
+    }
+
+    /** Pings the subscription, or drops it if it has not answered for three pings. */
+    private void checkSubscription() {
+        try {
+            if (!subscriber.isSubscribed()) {
+                return;
+            }
+            if (lastHeard.isBefore(Instant.now().minusSeconds(3 * PING_SECONDS))) {
+                log.warning("The status feed's Redis subscription stopped answering; subscribing again");
+                connection.disconnect();
+            } else {
+                subscriber.ping();
+            }
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "Could not ping the status feed's subscription", e);
         }
     }
 
@@ -133,12 +170,19 @@ public class OrderStatusFeed {
     private final class Subscriber extends JedisPubSub {
         @Override
         public void onMessage(String channel, String message) {
+            lastHeard = Instant.now();
             deliver(message);
         }
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            lastHeard = Instant.now();
             outages.succeeded(FEATURE);
+        }
+
+        @Override
+        public void onPong(String pattern) {
+            lastHeard = Instant.now();
         }
     }
 }

@@ -33,11 +33,26 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
+        Map<String, List<String>> scopes = oauthScopes(components);
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> document(path, operation)));
+                .forEach(operation -> document(path, operation, scopes)));
     }
 
-    private static void document(String path, Operation operation) {
+    /** The scope names each OAuth2 scheme's password flow declares. */
+    private static Map<String, List<String>> oauthScopes(Components components) {
+        Map<String, List<String>> scopes = new java.util.HashMap<>();
+        if (components.getSecuritySchemes() != null) {
+            components.getSecuritySchemes().forEach((name, scheme) -> {
+                if (scheme.getFlows() != null && scheme.getFlows().getPassword() != null
+                        && scheme.getFlows().getPassword().getScopes() != null) {
+                    scopes.put(name, List.copyOf(scheme.getFlows().getPassword().getScopes().keySet()));
+                }
+            });
+        }
+        return scopes;
+    }
+
+    private static void document(String path, Operation operation, Map<String, List<String>> scopes) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -50,7 +65,7 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
             add(responses, "422", "Invalid or unknown fields; see errors");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            operation.getSecurity().forEach(ProblemResponsesOpenApiFilter::listScopes);
+            operation.getSecurity().forEach(requirement -> listScopes(requirement, scopes));
             add(responses, "401", "No valid access token");
             add(responses, "403", "The caller's roles do not allow this");
         }
@@ -59,11 +74,12 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
         }
     }
 
-    /** OpenAPI wants a (possibly empty) list of scopes for every scheme of a requirement, OAuth2 ones included. */
-    private static void listScopes(SecurityRequirement requirement) {
+    /** A requirement of an OAuth2 scheme names the scopes it needs: all the scheme has (one, "api"). */
+    private static void listScopes(SecurityRequirement requirement, Map<String, List<String>> scopes) {
         List.copyOf(requirement.getSchemes().keySet()).forEach(scheme -> {
-            if (requirement.getScheme(scheme) == null) {
-                requirement.addScheme(scheme, List.of());
+            List<String> listed = requirement.getScheme(scheme);
+            if (listed == null || listed.isEmpty()) {
+                requirement.addScheme(scheme, scopes.getOrDefault(scheme, List.of()));
             }
         });
     }
