@@ -14,13 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
-import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.Replicas;
 
 /**
  * The live status stream: a client connected to the API replica (the test server) sees the changes a worker on
@@ -30,21 +30,15 @@ class LiveStatusIT {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private ExtraServer worker;
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
+
     private CompletableFuture<HttpResponse<Stream<String>>> stream;
 
-    @BeforeEach
-    void setAsideBacklog() throws Exception {
-        Processing.setAsideBacklog();
-    }
-
     @AfterEach
-    void stop() {
+    void closeStream() {
         if (stream != null) {
             stream.cancel(true);
-        }
-        if (worker != null) {
-            worker.stop();
         }
     }
 
@@ -69,7 +63,7 @@ class LiveStatusIT {
         assertThat(events.get(0).getString("status")).isEqualTo("PENDING");
         assertThat(events.get(0).getString("order_id")).isEqualTo(id);
 
-        worker = ExtraServer.start("streamedWorker", Processing.fast("APP_ROLE", "worker"));
+        replicas.start("streamedWorker", Processing.fast("APP_ROLE", "worker"));
 
         await("PROCESSING and COMPLETED").atMost(Processing.PROCESSING_TIMEOUT)
                 .until(() -> events.size() >= 3);

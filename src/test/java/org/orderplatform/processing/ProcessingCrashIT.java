@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderplatform.testsupport.Database;
 import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.Replicas;
 import org.orderplatform.testsupport.TestRedis;
 import redis.clients.jedis.Jedis;
 
@@ -25,23 +25,15 @@ class ProcessingCrashIT {
 
     static final int ORDERS = 20;
 
-    private ExtraServer worker;
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
 
-    @BeforeEach
-    void setAsideBacklog() throws Exception {
-        Processing.setAsideBacklog();
-    }
 
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.stop();
-        }
-    }
+
 
     @Test
     void shouldFinishEveryOrderExactlyOnceAfterTheWorkerIsKilledMidJob() throws Exception {
-        worker = ExtraServer.start("crashingWorker", Processing.fast("APP_ROLE", "worker",
+        ExtraServer worker = replicas.start("crashingWorker", Processing.fast("APP_ROLE", "worker",
                 "FULFILMENT_DELAY_MS", "400", "WORKER_CONCURRENCY", "2"));
         List<String> ids = placeOrdersAndAwaitProcessing("crash");
 
@@ -66,7 +58,7 @@ class ProcessingCrashIT {
 
     @Test
     void shouldHoldNoJobAfterANormalStop() throws Exception {
-        worker = ExtraServer.start("stoppingWorker", Processing.fast("APP_ROLE", "worker",
+        ExtraServer worker = replicas.start("stoppingWorker", Processing.fast("APP_ROLE", "worker",
                 "FULFILMENT_DELAY_MS", "3000", "JOB_LEASE_SECONDS", "10", "WORKER_CONCURRENCY", "2",
                 "WORKER_SHUTDOWN_GRACE_SECONDS", "1"));
         List<String> ids = placeOrdersAndAwaitProcessing("stop");

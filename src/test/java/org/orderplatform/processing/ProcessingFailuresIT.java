@@ -8,9 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
@@ -18,6 +17,7 @@ import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.Replicas;
 
 /**
  * Fulfilment failing every time: the order fails after JOB_MAX_ATTEMPTS attempts with backoff between them, its job
@@ -27,23 +27,15 @@ class ProcessingFailuresIT {
 
     static final int ATTEMPTS = 3;
 
-    private ExtraServer worker;
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
 
-    @BeforeEach
-    void setAsideBacklog() throws Exception {
-        Processing.setAsideBacklog();
-    }
 
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.stop();
-        }
-    }
+
 
     @Test
     void shouldDeadLetterAnOrderThatKeepsFailingAndCompleteItWhenReplayed() throws Exception {
-        worker = ExtraServer.start("failingWorker", Processing.fast("APP_ROLE", "worker",
+        ExtraServer failing = replicas.start("failingWorker", Processing.fast("APP_ROLE", "worker",
                 "FULFILMENT_FAILURE_RATE", "1", "JOB_MAX_ATTEMPTS", Integer.toString(ATTEMPTS)));
         String customer = Orders.newCustomer("doomed");
         String id = Orders.place(customer).getString("id");
@@ -71,8 +63,8 @@ class ProcessingFailuresIT {
         await("the dead-letter gauge").atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Metrics.value(Metrics.scrape(Api.BASE), "order_dead_letters")).isEqualTo(deadLetters));
 
-        worker.stop();
-        worker = ExtraServer.start("recoveredWorker", Processing.fast("APP_ROLE", "worker"));
+        failing.stop();
+        replicas.start("recoveredWorker", Processing.fast("APP_ROLE", "worker"));
         HttpResponse<String> replay = replay(admin, deadLetter.getJsonNumber("id").longValue());
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.Replicas;
 import org.orderplatform.testsupport.TestRedis;
 import redis.clients.jedis.Jedis;
 
@@ -21,19 +21,11 @@ import redis.clients.jedis.Jedis;
  */
 class RedisLossIT {
 
-    private ExtraServer worker;
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
 
-    @BeforeEach
-    void setAsideBacklog() throws Exception {
-        Processing.setAsideBacklog();
-    }
 
-    @AfterEach
-    void stopWorker() {
-        if (worker != null) {
-            worker.stop();
-        }
-    }
+
 
     @Test
     void shouldCompleteEveryOrderPlacedAroundARedisThatLostItsData() throws Exception {
@@ -57,7 +49,7 @@ class RedisLossIT {
             assertThat(redis.dbSize()).as("Redis came back empty").isZero();
         }
 
-        worker = ExtraServer.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker", "JOB_LEASE_SECONDS", "2",
+        ExtraServer worker = replicas.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker", "JOB_LEASE_SECONDS", "2",
                 "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "5"));
 
         List<String> all = new ArrayList<>(queuedThenLost);

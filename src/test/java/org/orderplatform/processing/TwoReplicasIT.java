@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
-import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.Replicas;
 
 /**
  * Two replicas running everything (relay and workers) on one PostgreSQL and Redis, with orders placed on both:
@@ -32,21 +32,17 @@ class TwoReplicasIT {
     static final int ORDERS = 500;
     static final int CLIENTS = 10;
 
-    private final List<ExtraServer> replicas = new ArrayList<>();
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
+    private final List<URI> bases = new ArrayList<>();
 
     @BeforeEach
-    void startReplicas() throws Exception {
-        Processing.setAsideBacklog();
+    void startReplicas() {
         // a lease long enough that no pause of a busy test machine can make a job change hands
         for (String name : new String[] {"replicaA", "replicaB"}) {
-            replicas.add(ExtraServer.start(name, Processing.fast("APP_ROLE", "all", "FULFILMENT_DELAY_MS", "5",
-                    "JOB_LEASE_SECONDS", "60")));
+            bases.add(replicas.start(name, Processing.fast("APP_ROLE", "all", "FULFILMENT_DELAY_MS", "5",
+                    "JOB_LEASE_SECONDS", "60")).base());
         }
-    }
-
-    @AfterEach
-    void stopReplicas() {
-        replicas.forEach(ExtraServer::stop);
     }
 
     @Test
@@ -61,7 +57,7 @@ class TwoReplicasIT {
             List<Future<?>> placing = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 String token = tokens.get(c);
-                URI replica = replicas.get(c % 2).base();
+                URI replica = bases.get(c % 2);
                 placing.add(clients.submit(() -> {
                     for (int i = 0; i < ORDERS / CLIENTS; i++) {
                         HttpResponse<String> placed = Api.send(Api.request(replica, "/api/orders")
