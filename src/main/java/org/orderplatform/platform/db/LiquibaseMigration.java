@@ -48,6 +48,11 @@ public final class LiquibaseMigration {
             execute(lock, "SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
             try (Connection work = connections.open()) {
                 update(work);
+                // Liquibase's last reads leave a transaction open; end it rather than leave it to the server,
+                // which would roll it back and warn about it at every start.
+                if (!work.getAutoCommit()) {
+                    work.commit();
+                }
             } finally {
                 release(lock);
             }
