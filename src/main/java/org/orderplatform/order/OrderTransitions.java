@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The status changes order processing makes. Each one locks the order (after its owner, as every order change
- * does), changes it only from the status it expects, and otherwise leaves it alone: repeating a step - a job
+ * The status changes order processing makes. The caller first locks the order with {@link #lock}; each change then
+ * applies only from the status it expects and otherwise leaves the order alone, so repeating a step - a job
  * delivered twice, a worker killed half-way and its job run again - changes nothing the second time. Each method
- * returns the order's status afterwards (empty if the order no longer exists) and joins the caller's transaction.
+ * returns the order's status afterwards and joins the caller's transaction.
  */
 @ApplicationScoped
 public class OrderTransitions {
@@ -24,24 +24,23 @@ public class OrderTransitions {
     Event<OrderStatusChanged> changes;
 
     /**
-     * Locks the order, after its owner, for the rest of the transaction; its status (empty if it no longer
-     * exists). Processing takes this lock before touching the order's job, in the same order as the API's
-     * changes and deletions (owner, order, then the job through the cascade), so the two never deadlock.
+     * Locks the order, after its owner, for the rest of the transaction (empty if it no longer exists). Processing
+     * takes this lock before touching the order's job, in the same order as the API's changes and deletions
+     * (owner, order, then the job through the cascade), so the two never deadlock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<OrderStatus> lock(UUID id) {
-        return lockOrder(id).map(Order::status);
+    public Optional<Order> lock(UUID id) {
+        orders.ownerOf(id).ifPresent(orders::lockOwner);
+        return orders.lock(id);
     }
 
     /** PENDING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<OrderStatus> startProcessing(UUID id) {
-        return lockOrder(id).map(order -> {
-            if (order.status() == OrderStatus.PENDING) {
-                move(order, OrderStatus.PROCESSING, null);
-            }
-            return order.status();
-        });
+    public OrderStatus startProcessing(Order locked) {
+        if (locked.status() == OrderStatus.PENDING) {
+            move(locked, OrderStatus.PROCESSING, null);
+        }
+        return locked.status();
     }
 
     /**
@@ -49,47 +48,35 @@ public class OrderTransitions {
      * a valid order (none left, or a total that differs from what the customer was shown) becomes FAILED instead.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<OrderStatus> complete(UUID id) {
-        return lockOrder(id).map(order -> {
-            if (order.status() == OrderStatus.PROCESSING) {
-                Optional<String> invalid = invalidity(order);
-                if (invalid.isPresent()) {
-                    move(order, OrderStatus.FAILED, invalid.get());
-                } else {
-                    OrderStatus from = order.status();
-                    order.complete(order.linesTotal());
-                    fire(order, from);
-                }
+    public OrderStatus complete(Order locked) {
+        if (locked.status() == OrderStatus.PROCESSING) {
+            Optional<String> invalid = invalidity(locked);
+            if (invalid.isPresent()) {
+                move(locked, OrderStatus.FAILED, invalid.get());
+            } else {
+                locked.complete(locked.linesTotal());
+                fire(locked, OrderStatus.PROCESSING);
             }
-            return order.status();
-        });
+        }
+        return locked.status();
     }
 
     /** PENDING or PROCESSING → FAILED, with the reason the customer will see. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<OrderStatus> fail(UUID id, String reason) {
-        return lockOrder(id).map(order -> {
-            if (order.status() == OrderStatus.PENDING || order.status() == OrderStatus.PROCESSING) {
-                move(order, OrderStatus.FAILED, reason);
-            }
-            return order.status();
-        });
+    public OrderStatus fail(Order locked, String reason) {
+        if (locked.status() == OrderStatus.PENDING || locked.status() == OrderStatus.PROCESSING) {
+            move(locked, OrderStatus.FAILED, reason);
+        }
+        return locked.status();
     }
 
     /** FAILED → PENDING, for a replayed dead letter. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<OrderStatus> reopen(UUID id, String reason) {
-        return lockOrder(id).map(order -> {
-            if (order.status() == OrderStatus.FAILED) {
-                move(order, OrderStatus.PENDING, reason);
-            }
-            return order.status();
-        });
-    }
-
-    private Optional<Order> lockOrder(UUID id) {
-        orders.ownerOf(id).ifPresent(orders::lockOwner);
-        return orders.lock(id);
+    public OrderStatus reopen(Order locked, String reason) {
+        if (locked.status() == OrderStatus.FAILED) {
+            move(locked, OrderStatus.PENDING, reason);
+        }
+        return locked.status();
     }
 
     private void move(Order order, OrderStatus to, String reason) {

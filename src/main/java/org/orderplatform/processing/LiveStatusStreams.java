@@ -11,6 +11,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +54,9 @@ public class LiveStatusStreams {
      * Streams the order's status to the sink until the client leaves or {@code expires}. Listening starts before
      * the current status is read ({@code current}), so no change in between is missed.
      */
-    public void open(SseEventSink sink, Sse sse, Order order, Supplier<Order> current, Instant expires) {
+    public void open(SseEventSink sink, Sse sse, UUID orderId, Supplier<Order> current, Instant expires) {
         LiveStatusStream stream = new LiveStatusStream(sink, sse, jsonb, expires);
-        stream.subscribedAs(feed.listen(order.id(), stream));
+        stream.subscribedAs(feed.listen(orderId, stream));
         streams.add(stream);
         try {
             Order now = current.get();

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.order.Caller;
-import org.orderplatform.order.Order;
 import org.orderplatform.order.OrderResource;
 import org.orderplatform.order.OrderService;
 
@@ -55,8 +54,8 @@ public class OrderEventsResource {
                        @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = Caller.of(token);
         UUID orderId = UUID.fromString(id);
-        Order order = orders.get(caller, orderId);
-        streams.open(sink, sse, order, () -> orders.get(caller, orderId),
+        orders.get(caller, orderId); // 404 before the stream opens
+        streams.open(sink, sse, orderId, () -> orders.get(caller, orderId),
                 Instant.ofEpochSecond(token.getExpirationTime()));
     }
 }

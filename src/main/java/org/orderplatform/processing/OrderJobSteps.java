@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.orderplatform.order.Order;
 import org.orderplatform.order.OrderStatus;
 import org.orderplatform.order.OrderStatusChanged;
 import org.orderplatform.order.OrderTransitions;
@@ -87,27 +88,25 @@ public class OrderJobSteps {
         if (job.isEmpty()) {
             return new Claim.Finished();
         }
-        Optional<OrderStatus> status = transitions.lock(job.get().orderId());
+        Optional<Order> order = transitions.lock(job.get().orderId());
         if (!jobs.claim(jobId, worker, settings.lease())) {
             return jobs.claimedUntil(jobId).<Claim>map(Claim.Busy::new).orElseGet(Claim.Finished::new);
         }
-        if (status.filter(current -> current == OrderStatus.PENDING || current == OrderStatus.PROCESSING)
-                .isEmpty()) {
+        if (order.isEmpty() || transitions.startProcessing(order.get()) != OrderStatus.PROCESSING) {
             jobs.finish(jobId, worker, OrderJob.State.DONE);
             return new Claim.Finished();
         }
-        transitions.startProcessing(job.get().orderId());
         return new Claim.Claimed(job.get());
     }
 
     /** Completes the job's order (or fails it, if it no longer validates); its status afterwards. */
     @Transactional
     public Optional<OrderStatus> complete(OrderJob job, String worker) {
-        transitions.lock(job.orderId());
+        Optional<Order> order = transitions.lock(job.orderId());
         if (!jobs.finish(job.id(), worker, OrderJob.State.DONE)) {
             throw new ClaimLost(job.id());
         }
-        return transitions.complete(job.orderId());
+        return order.map(transitions::complete);
     }
 
     /**
@@ -116,13 +115,14 @@ public class OrderJobSteps {
      */
     @Transactional
     public boolean recordFailure(OrderJob job, String worker, String error) {
-        transitions.lock(job.orderId());
+        Optional<Order> order = transitions.lock(job.orderId());
         int attempts = jobs.recordFailure(job.id(), worker, error).orElseThrow(() -> new ClaimLost(job.id()));
         if (attempts < settings.maxAttempts()) {
             return false;
         }
         jobs.finish(job.id(), worker, OrderJob.State.DEAD);
-        transitions.fail(job.orderId(), "processing failed after " + attempts + " attempts: " + error);
+        order.ifPresent(locked -> transitions.fail(locked, "processing failed after " + attempts + " attempts: "
+                + error));
         return true;
     }
 
@@ -138,14 +138,14 @@ public class OrderJobSteps {
      */
     @Transactional
     public Reconciled reconcile(OrderJobs.StuckJob stuck) {
-        transitions.lock(stuck.orderId());
-        if (!jobs.lockIfStuck(stuck.jobId(), settings.stuckAfter())) {
+        Optional<Order> order = transitions.lock(stuck.orderId());
+        if (order.isEmpty() || !jobs.lockIfStuck(stuck.jobId(), settings.stuckAfter())) {
             return Reconciled.NO_LONGER_STUCK;
         }
         if (stuck.orderCreatedAt().isBefore(DatabaseClock.now().minus(settings.giveUpAfter()))) {
             String reason = "not processed within " + settings.giveUpAfter().toHours() + " hours";
             jobs.bury(stuck.jobId(), reason);
-            transitions.fail(stuck.orderId(), reason);
+            transitions.fail(order.get(), reason);
             return Reconciled.GIVEN_UP;
         }
         jobs.unpublish(stuck.jobId());
@@ -164,11 +164,11 @@ public class OrderJobSteps {
         if (job.isEmpty()) {
             return false;
         }
-        transitions.lock(job.get().orderId());
-        if (!jobs.revive(jobId)) {
+        Optional<Order> order = transitions.lock(job.get().orderId());
+        if (order.isEmpty() || !jobs.revive(jobId)) {
             return false;
         }
-        transitions.reopen(job.get().orderId(), "replayed from the dead letters");
+        transitions.reopen(order.get(), "replayed from the dead letters");
         return true;
     }
 }

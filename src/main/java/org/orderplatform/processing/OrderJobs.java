@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,7 +40,7 @@ public class OrderJobs {
     }
 
     public void markPublished(List<Long> ids) {
-        em.createNativeQuery("UPDATE order_jobs SET published_at = now() WHERE id IN (" + placeholders(ids) + ")")
+        em.createNativeQuery("UPDATE order_jobs SET published_at = now() WHERE id IN (" + idList(ids) + ")")
                 .executeUpdate();
     }
 
@@ -127,7 +128,7 @@ public class OrderJobs {
     }
 
     /** An open job whose order processing should have finished by now. */
-    public record StuckJob(long jobId, UUID orderId, OffsetDateTime orderCreatedAt) implements java.io.Serializable {
+    public record StuckJob(long jobId, UUID orderId, OffsetDateTime orderCreatedAt) implements Serializable {
     }
 
     /**
@@ -166,7 +167,7 @@ public class OrderJobs {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
-    private static String placeholders(List<Long> ids) {
+    private static String idList(List<Long> ids) {
         return ids.stream().map(id -> Long.toString(id)).collect(Collectors.joining(", "));
     }
 

@@ -32,14 +32,11 @@ public class QueueStats {
         } catch (JedisException e) {
             depth = Optional.empty();
         }
-        Double oldestAge = depth.flatMap(OrderQueue.Depth::oldestQueued)
-                .flatMap(jobs::secondsSincePublished)
-                .or(() -> Optional.of(0.0))
-                .get();
+        Double oldestAge = depth.map(redis -> redis.oldestQueued().flatMap(jobs::secondsSincePublished).orElse(0.0))
+                .orElse(null);
         return new Snapshot(depth.map(OrderQueue.Depth::queued).orElse(null),
                 depth.map(OrderQueue.Depth::inFlight).orElse(null),
                 depth.map(OrderQueue.Depth::retrying).orElse(null),
-                jobs.countDeadLetters(), jobs.countUnpublished(), jobs.outboxLagSeconds(),
-                depth.isPresent() ? oldestAge : null);
+                jobs.countDeadLetters(), jobs.countUnpublished(), jobs.outboxLagSeconds(), oldestAge);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +91,7 @@ public class ReportsAdminResource {
         }
         try {
             return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw ProblemException.invalid(List.of(new FieldError(field, "is not a date")));
         }
     }
