@@ -84,6 +84,9 @@ public final class DevServices {
             log("REDIS_HOST is set: using the Redis at " + config.get("REDIS_HOST") + ", starting none");
         }
         publishIfUnset("APP_ENV", "development");
+        // Only here, for local runs and the test server: X-Forwarded-For from this machine is believed (a local
+        // reverse proxy, and the tests acting as clients from several addresses). Production trusts no proxy.
+        publishIfUnset("TRUSTED_PROXIES", "127.0.0.0/8, ::1");
         if (config.get("JWT_PRIVATE_KEY_FILE") == null && config.get("JWT_PRIVATE_KEY") == null) {
             DevJwtKeys keys = DevJwtKeys.createOrLoad(settings.dataDir());
             publish("JWT_PRIVATE_KEY_FILE", keys.privateKeyFile().toString());

@@ -51,9 +51,13 @@ public class AccessTokens {
         return lifetimeSeconds;
     }
 
-    /** A token for the user, in the session known to clients by {@code sessionPublicId}. */
-    public String issue(User user, UUID sessionPublicId) {
-        Instant now = Instant.now();
+    /**
+     * A token for the user, in the session known to clients by {@code sessionPublicId}, issued at {@code issuedAt}
+     * (whole milliseconds) with the id {@code tokenId}. The same arguments give the same token (RS256 signatures
+     * are deterministic): a refresh retried within its grace period gets the very token it lost.
+     */
+    String issue(User user, UUID sessionPublicId, Instant issuedAt, UUID tokenId) {
+        Instant now = issuedAt;
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
@@ -62,7 +66,7 @@ public class AccessTokens {
                 .claim("groups", user.isSuperuser() ? List.of(USER, ADMIN) : List.of(USER))
                 .claim(SESSION_CLAIM, sessionPublicId.toString())
                 .claim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli())
-                .jwtID(UUID.randomUUID().toString())
+                .jwtID(tokenId.toString())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))

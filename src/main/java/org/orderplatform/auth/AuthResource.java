@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.platform.web.ClientAddresses;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.UserView;
 
@@ -52,6 +53,9 @@ public class AuthResource {
     @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS", defaultValue = "14")
     int refreshDays;
 
+    @Inject
+    ClientAddresses clients;
+
     @Context
     HttpServletRequest request;
 
@@ -63,8 +67,10 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The new user")
     @APIResponse(responseCode = "409", description = "The email address is already registered")
     @APIResponse(responseCode = "422", description = "Invalid email, password or name")
+    @APIResponse(responseCode = "429", description = "Too many registrations from this client address; see "
+            + "Retry-After")
     public Response register(@Valid @NotNull RegisterRequest body, @Context UriInfo uri) {
-        UserView user = UserView.of(auth.register(body));
+        UserView user = UserView.of(auth.register(body, clients.of(request)));
         return Response.created(uri.getBaseUriBuilder().path("users").path(Long.toString(user.id())).build())
                 .entity(user).build();
     }
@@ -78,9 +84,11 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Access and refresh tokens")
     @APIResponse(responseCode = "401", description = "Incorrect email or password")
     @APIResponse(responseCode = "403", description = "The account is deactivated")
-    @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this account from this client "
+            + "address, or from this address overall, or the account is being delayed after many failures from "
+            + "anywhere; see Retry-After")
     public Response login(@Valid @NotNull LoginRequest body) {
-        return withRefreshCookie(auth.login(body.email(), body.password(), request.getRemoteAddr()));
+        return withRefreshCookie(auth.login(body.email(), body.password(), clients.of(request)));
     }
 
     @POST
@@ -91,7 +99,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Access and refresh tokens")
     public Response loginWithForm(@FormParam("username") @NotBlank @Size(max = 320) String username,
                                   @FormParam("password") @NotBlank @Size(max = 128) String password) {
-        return withRefreshCookie(auth.login(username, password, request.getRemoteAddr()));
+        return withRefreshCookie(auth.login(username, password, clients.of(request)));
     }
 
     @POST
@@ -99,7 +107,9 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a refresh token (body or cookie) for new tokens",
-            description = "The presented refresh token is used up. Presenting it again revokes the whole session.")
+            description = "The presented refresh token is used up. Presented again within "
+                    + "REFRESH_REUSE_GRACE_SECONDS (a retry whose response was lost), it returns the same new pair; "
+                    + "later, it revokes the whole session.")
     @APIResponse(responseCode = "200", description = "New access and refresh tokens")
     @APIResponse(responseCode = "401", description = "Unknown, expired, revoked or reused refresh token")
     public Response refresh(@Valid RefreshRequest body, @CookieParam(REFRESH_COOKIE) String cookie) {

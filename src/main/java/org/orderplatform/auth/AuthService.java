@@ -2,28 +2,26 @@ package org.orderplatform.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.User;
+import org.orderplatform.user.UserChanges;
 import org.orderplatform.user.UserRepository;
-import org.orderplatform.user.UserService;
-import redis.clients.jedis.exceptions.JedisException;
 
-/** Registration, login, token refresh and logout. */
+/**
+ * Registration, login, token refresh and logout. Passwords are hashed and checked outside any transaction, so that
+ * neither a login nor a registration holds a database connection while it waits for the CPU.
+ */
 @ApplicationScoped
 public class AuthService {
 
     @Inject
-    UserService userService;
+    UserChanges userChanges;
 
     @Inject
     UserRepository users;
@@ -32,105 +30,79 @@ public class AuthService {
     PasswordHasher hasher;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
     RefreshSessions sessions;
 
     @Inject
-    AccessTokens accessTokens;
+    TokenGrants grants;
 
     @Inject
     LoginThrottle throttle;
 
     @Inject
-    TokenRevocations revocations;
+    RegistrationThrottle registrations;
 
     @Inject
     MetricRegistry metrics;
 
-    @Inject
-    Logger log;
-
     /** Verified against when the email is unknown, so that both failures take as long. */
     private volatile String unknownUserHash;
 
-    public User register(RegisterRequest request) {
-        User user = userService.create(request.email(), request.password(), request.fullName(), false);
+    /** Throttled per client address (429); the password is checked and hashed before the transaction. */
+    public User register(RegisterRequest request, IpAddress client) {
+        registrations.attempt(client);
+        String hash = credentials.hashNew("password", request.password(), request.email());
+        User user = userChanges.create(request.email(), hash, request.fullName());
         metrics.counter("auth.registrations").inc();
         return user;
     }
 
     /**
      * 401 for an unknown email or a wrong password alike (same answer, similar time), 403 for a deactivated
-     * account with the right password, 429 while throttled. The slow password check runs outside any
-     * transaction, so logins never hold database connections while hashing.
+     * account with the right password, 429 while throttled; an attempt that could not be checked (503) does not
+     * count against the account.
      */
-    public TokenResponse login(String email, String password, String clientIp) {
-        throttle.attempt(email, clientIp);
-        Optional<User> found = users.findByEmail(email.trim());
-        boolean correct = hasher.verify(password, found.map(User::passwordHash).orElseGet(this::unknownUserHash))
-                && found.isPresent();
+    public TokenResponse login(String email, String password, IpAddress client) {
+        throttle.attempt(email, client);
+        Optional<User> found = users.findByEmail(email);
+        boolean correct;
+        try {
+            correct = hasher.verify(password, found.map(User::passwordHash).orElseGet(this::unknownUserHash))
+                    && found.isPresent();
+        } catch (PasswordHasher.TooBusyException e) {
+            throttle.notJudged(email, client);
+            throw e;
+        }
         if (!correct) {
             count("failed");
-            throw new ProblemException(401, "/problems/invalid-credentials", "Invalid credentials",
-                    "Incorrect email or password");
+            throw invalidCredentials();
         }
         User user = found.get();
         if (!user.isActive()) {
             count("refused_inactive");
-            throw new ProblemException(403, "/problems/account-disabled", "Account disabled",
-                    "This account has been deactivated");
+            throw accountDisabled();
         }
-        throttle.succeeded(email, clientIp);
+        throttle.succeeded(email, client);
         if (hasher.needsRehash(user.passwordHash())) {
-            userService.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
+            userChanges.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
         }
+        TokenResponse tokens = grants.openSession(user.id());
         count("succeeded");
-        return tokensFor(user, sessions.start(user.id()));
+        return tokens;
     }
 
-    /**
-     * Rotates the refresh token. Presenting a token that was already rotated out revokes its whole session
-     * (somebody else holds a copy) - that revocation is kept although the request fails.
-     */
-    @Transactional(dontRollbackOn = ProblemException.class)
     public TokenResponse refresh(String refreshToken) {
-        RefreshSession session = sessions.lockSessionOf(refreshToken)
-                .filter(RefreshSession::isUsable)
-                .orElseThrow(AuthService::invalidRefreshToken);
-        if (!RefreshSessions.isCurrent(session, refreshToken)) {
-            session.revoke("reuse-detected");
-            log.warning("A rotated-out refresh token of user " + session.userId()
-                    + " was presented again; its session was revoked");
-            throw invalidRefreshToken();
-        }
-        User user = users.findById(session.userId()).filter(User::isActive).orElseThrow(() -> {
-            session.revoke("user-unavailable");
-            return invalidRefreshToken();
-        });
-        String next = sessions.rotate(session);
-        metrics.counter("auth.tokens.refreshed").inc();
-        return tokensFor(user, new RefreshSessions.Issued(session.publicId(), next));
+        return grants.refresh(refreshToken);
     }
 
     /**
-     * Ends the caller's session (its refresh tokens, and every access token issued in it) and the presented
-     * access token, on every replica. If Redis cannot record the access tokens' end, answers 503: the session
-     * is over, but the client must know its access token still works until it expires - and may retry.
+     * Ends the caller's session: its refresh tokens and every access token issued in it, on every replica (the
+     * revocation is in PostgreSQL; Redis is not needed).
      */
     public void logout(JsonWebToken token) {
         AccessTokens.sessionOf(token).ifPresent(session -> sessions.revoke(session, "logout"));
-        try {
-            revocations.revokeTokenAndSession(token);
-        } catch (JedisException e) {
-            log.log(Level.WARNING, "Logout could not revoke the access token (Redis): " + e.getMessage());
-            throw new ProblemException(503, "/problems/logout-incomplete", "Logout incomplete",
-                    "The session has ended, but the access token could not be revoked yet; retry the logout",
-                    List.of(), Map.of("Retry-After", "5"));
-        }
-    }
-
-    private TokenResponse tokensFor(User user, RefreshSessions.Issued session) {
-        return TokenResponse.bearer(accessTokens.issue(user, session.publicId()), accessTokens.lifetimeSeconds(),
-                session.token());
     }
 
     private String unknownUserHash() {
@@ -144,8 +116,13 @@ public class AuthService {
         metrics.counter("auth.logins", new Tag("outcome", outcome)).inc();
     }
 
-    private static ProblemException invalidRefreshToken() {
-        return new ProblemException(401, "/problems/invalid-refresh-token", "Invalid refresh token",
-                "The refresh token is unknown, expired, revoked or already used; log in again");
+    static ProblemException invalidCredentials() {
+        return new ProblemException(401, "/problems/invalid-credentials", "Invalid credentials",
+                "Incorrect email or password");
+    }
+
+    static ProblemException accountDisabled() {
+        return new ProblemException(403, "/problems/account-disabled", "Account disabled",
+                "This account has been deactivated");
     }
 }

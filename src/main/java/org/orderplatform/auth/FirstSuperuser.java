@@ -3,17 +3,16 @@ package org.orderplatform.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.platform.db.SchemaReady;
-import org.orderplatform.user.User;
-import org.orderplatform.user.UserRepository;
+import org.orderplatform.user.Superusers;
+import org.orderplatform.user.UserChanges;
 
 /**
- * Makes sure the superuser named by {@code FIRST_SUPERUSER_EMAIL} exists once the schema is ready, with
- * {@code FIRST_SUPERUSER_PASSWORD}. An existing account is left as it is (its password may have been changed).
+ * Creates the superuser named by {@code FIRST_SUPERUSER_EMAIL}, with {@code FIRST_SUPERUSER_PASSWORD}, once the
+ * schema is ready - only while there is no superuser at all. Once one exists it is never re-created: an
+ * administrator deleted on purpose does not come back with the published password at the next start.
  */
 @ApplicationScoped
 public class FirstSuperuser {
@@ -22,7 +21,10 @@ public class FirstSuperuser {
     public static final String DEFAULT_PASSWORD = "changethis";
 
     @Inject
-    UserRepository users;
+    UserChanges changes;
+
+    @Inject
+    Superusers superusers;
 
     @Inject
     PasswordHasher hasher;
@@ -38,17 +40,12 @@ public class FirstSuperuser {
     @ConfigProperty(name = "FIRST_SUPERUSER_PASSWORD", defaultValue = DEFAULT_PASSWORD)
     String password;
 
-    @Transactional
     void ensure(@Observes SchemaReady ready) {
-        try {
-            if (users.findByEmail(email).isEmpty()) {
-                User admin = new User(email.trim(), "Administrator", hasher.hash(password));
-                admin.setSuperuser(true);
-                users.add(admin);
-                log.info("Created the first superuser " + email);
-            }
-        } catch (RuntimeException e) {
-            log.log(Level.SEVERE, "Could not create the first superuser " + email, e);
+        if (superusers.anyExists()) {
+            return;
         }
+        String hash = hasher.hash(password); // outside the transaction, which checks again under the lock
+        changes.createFirstSuperuser(email, hash)
+                .ifPresent(admin -> log.info("Created the first superuser " + admin.email()));
     }
 }

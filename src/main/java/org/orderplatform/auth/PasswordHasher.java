@@ -103,9 +103,16 @@ public class PasswordHasher {
         }
     }
 
-    private static ProblemException busy() {
-        return new ProblemException(503, "/problems/busy", "Too busy", "Too many password checks at once; retry",
-                List.of(), Map.of("Retry-After", "1"));
+    private static TooBusyException busy() {
+        return new TooBusyException();
+    }
+
+    /** No turn to hash within the wait: 503, nothing was checked (a login attempt that must not count). */
+    public static final class TooBusyException extends ProblemException {
+        TooBusyException() {
+            super(503, "/problems/busy", "Too busy", "Too many password checks at once; retry", List.of(),
+                    Map.of("Retry-After", "1"));
+        }
     }
 
     private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,

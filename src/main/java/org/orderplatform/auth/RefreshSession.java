@@ -6,11 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
  * A login session: the family of refresh tokens that rotate from one login. Only the SHA-256 of the current token
- * is kept; presenting an older one means it was stolen or replayed, and the whole family is revoked. The id inside
+ * (and of the one before it) is kept; presenting an older one means it was stolen or replayed, and the whole family
+ * is revoked. The id inside
  * refresh tokens is known only to their holder; access tokens carry the separate public id.
  */
 @Entity
@@ -28,6 +30,10 @@ public class RefreshSession {
 
     @Column(name = "current_token_hash", nullable = false, length = 64)
     private String currentTokenHash;
+
+    /** The token rotated out last: see {@link RefreshSessions#isJustRotatedOut}. */
+    @Column(name = "previous_token_hash", length = 64)
+    private String previousTokenHash;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -53,7 +59,7 @@ public class RefreshSession {
         this.publicId = UUID.randomUUID();
         this.userId = userId;
         this.currentTokenHash = tokenHash;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         this.rotatedAt = createdAt;
         this.expiresAt = expiresAt;
     }
@@ -75,13 +81,23 @@ public class RefreshSession {
         return currentTokenHash;
     }
 
+    String previousTokenHash() {
+        return previousTokenHash;
+    }
+
+    /** When the current token was issued (to the millisecond: access tokens issued with it carry this moment). */
+    OffsetDateTime rotatedAt() {
+        return rotatedAt;
+    }
+
     boolean isUsable() {
         return revokedAt == null && expiresAt.isAfter(OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     void rotate(String newTokenHash) {
+        previousTokenHash = currentTokenHash;
         currentTokenHash = newTokenHash;
-        rotatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        rotatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     void revoke(String reason) {

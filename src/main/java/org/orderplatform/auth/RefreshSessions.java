@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -16,11 +18,18 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Login sessions and their rotating refresh tokens ({@code <session id>.<secret>}, opaque to clients). Starting
  * and revoking are transactions of their own; the rest joins the caller's.
+ *
+ * <p>A session's first secret is random; each next one is an HMAC of the token it replaces, under a key derived
+ * from the signing key. So the successor of a token can be computed again, without storing it: a client that
+ * retries a refresh whose response it lost, within {@code REFRESH_REUSE_GRACE_SECONDS}, gets the very same new
+ * pair instead of having its session ended as a token thief would.
  */
 @ApplicationScoped
 public class RefreshSessions {
@@ -35,17 +44,34 @@ public class RefreshSessions {
     @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS", defaultValue = "14")
     int lifetimeDays;
 
+    @Inject
+    @ConfigProperty(name = "REFRESH_REUSE_GRACE_SECONDS", defaultValue = "10")
+    long graceSeconds;
+
+    @Inject
+    SigningKey signingKey;
+
+    @Inject
+    TokenRevocations revocations;
+
+    private volatile SecretKeySpec rotationKey;
+
     private final SecureRandom random = new SecureRandom();
 
-    /** A new session for the user; returns its public id and first refresh token. */
+    /** A new session for the user, with its first refresh token. */
     @Transactional
-    public Issued start(long userId) {
+    public Started start(long userId) {
         UUID id = UUID.randomUUID();
         String token = newToken(id);
         RefreshSession session = new RefreshSession(id, userId, hash(token),
                 OffsetDateTime.now(ZoneOffset.UTC).plusDays(lifetimeDays));
         em.persist(session);
-        return new Issued(session.publicId(), token);
+        return new Started(session, token);
+    }
+
+    /** The session a token names, as it is (not locked). */
+    Optional<RefreshSession> sessionOf(String token) {
+        return sessionId(token).map(id -> em.find(RefreshSession.class, id));
     }
 
     /** The session a token names, locked for this transaction (concurrent refreshes of one session queue up). */
@@ -59,11 +85,54 @@ public class RefreshSessions {
                 session.currentTokenHash().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Replaces the session's token by a new one and returns it. */
-    String rotate(RefreshSession session) {
-        String token = newToken(session.id());
-        session.rotate(hash(token));
-        return token;
+    /**
+     * Whether {@code token} is the one the session's current token replaced, presented again within the grace
+     * period - a retry, answered with the same successor ({@link #successorOf}).
+     */
+    boolean isJustRotatedOut(RefreshSession session, String token) {
+        return session.previousTokenHash() != null
+                && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                        session.previousTokenHash().getBytes(StandardCharsets.US_ASCII))
+                && MessageDigest.isEqual(hash(successorOf(token)).getBytes(StandardCharsets.US_ASCII),
+                        session.currentTokenHash().getBytes(StandardCharsets.US_ASCII))
+                && !session.rotatedAt().plusSeconds(graceSeconds).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Replaces the session's current token, {@code token}, by its successor and returns that. */
+    String rotate(RefreshSession session, String token) {
+        String next = successorOf(token);
+        session.rotate(hash(next));
+        return next;
+    }
+
+    /** The token that replaces {@code token} when it is rotated. */
+    String successorOf(String token) {
+        return token.substring(0, token.indexOf('.') + 1) + B64.encodeToString(hmac("refresh:" + token));
+    }
+
+    /** The id ({@code jti}) of the access token issued together with refresh token {@code token}. */
+    UUID accessTokenIdFor(String token) {
+        ByteBuffer bytes = ByteBuffer.wrap(hmac("access:" + token));
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+
+    private byte[] hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(rotationKey());
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretKeySpec rotationKey() throws GeneralSecurityException {
+        if (rotationKey == null) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update("order-platform refresh-token rotation".getBytes(StandardCharsets.UTF_8));
+            rotationKey = new SecretKeySpec(digest.digest(signingKey.privateKey().getEncoded()), "HmacSHA256");
+        }
+        return rotationKey;
     }
 
     /** Ends the session an access token names (its {@code sid}). */
@@ -74,10 +143,13 @@ public class RefreshSessions {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst()
-                .ifPresent(session -> session.revoke(reason));
+                .ifPresent(session -> {
+                    session.revoke(reason);
+                    revocations.changed(session.userId());
+                });
     }
 
-    /** Ends every session of a user (deactivated, password changed), optionally sparing one (by public id). */
+    /** Ends every session of a user (deactivated, demoted, password changed), optionally sparing one (by public id). */
     public void revokeAllOf(long userId, String reason, Optional<UUID> except) {
         em.createQuery("SELECT s FROM RefreshSession s WHERE s.userId = :user AND s.revokedAt IS NULL",
                         RefreshSession.class)
@@ -114,7 +186,7 @@ public class RefreshSessions {
         }
     }
 
-    /** A session's public id and its current refresh token. */
-    public record Issued(UUID publicId, String token) {
+    /** A new session and its first refresh token. */
+    record Started(RefreshSession session, String token) {
     }
 }

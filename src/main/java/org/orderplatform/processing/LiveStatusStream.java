@@ -7,27 +7,35 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.orderplatform.auth.IssuedToken;
 
 /**
  * One client's stream of one order's status: a {@code status} event for the status at connection time, then one
  * per change - only changes newer (by order version) than the last one sent, so a change that arrives twice or
  * late is not shown - and a comment now and then so that proxies keep the connection and a gone client is
- * noticed. It ends when the client leaves or its access token expires.
+ * noticed. It ends when the client leaves or its access token expires or is revoked.
  */
 final class LiveStatusStream implements Consumer<OrderStatusFeed.StatusEvent> {
 
     private final SseEventSink sink;
     private final Sse sse;
     private final Jsonb jsonb;
+    private final IssuedToken token;
     private final Instant expires;
     private AutoCloseable subscription = () -> { };
     private long lastVersion = -1;
 
-    LiveStatusStream(SseEventSink sink, Sse sse, Jsonb jsonb, Instant expires) {
+    LiveStatusStream(SseEventSink sink, Sse sse, Jsonb jsonb, IssuedToken token, Instant expires) {
         this.sink = sink;
         this.sse = sse;
         this.jsonb = jsonb;
+        this.token = token;
         this.expires = expires;
+    }
+
+    /** The access token the stream was opened with. */
+    IssuedToken token() {
+        return token;
     }
 
     synchronized void subscribedAs(AutoCloseable subscription) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.auth.IssuedToken;
 import org.orderplatform.order.Caller;
 import org.orderplatform.order.OrderResource;
 import org.orderplatform.order.OrderService;
@@ -46,16 +47,19 @@ public class OrderEventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow an order's status live", description = "Server-Sent Events: a \"status\" event "
             + "with the current status, then one per change ({order_id, status, previous_status, reason, "
-            + "changed_at}), whichever replica makes it. The stream ends when the access token expires; reconnect "
-            + "with a fresh one. Clients that cannot keep a stream open can poll GET /api/orders/{id}.")
+            + "changed_at}), whichever replica makes it. The stream ends when the access token expires, and within "
+            + "seconds of a logout, deactivation, demotion or password change; reconnect with a fresh token. At most "
+            + "LIVE_STREAMS_PER_USER streams per user at a time (429). Clients that cannot keep a stream open can "
+            + "poll GET /api/orders/{id}.")
     @APIResponse(responseCode = "200", description = "The event stream")
     @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
+    @APIResponse(responseCode = "429", description = "The caller has too many live streams open")
     public void events(@PathParam("id") @Pattern(regexp = OrderResource.UUID_PATTERN, message = "must be an order id") String id,
                        @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = Caller.of(token);
         UUID orderId = UUID.fromString(id);
         orders.get(caller, orderId); // 404 before the stream opens
-        streams.open(sink, sse, orderId, () -> orders.get(caller, orderId),
+        streams.open(sink, sse, orderId, () -> orders.get(caller, orderId), IssuedToken.of(token),
                 Instant.ofEpochSecond(token.getExpirationTime()));
     }
 }

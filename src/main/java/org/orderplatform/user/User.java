@@ -24,6 +24,10 @@ public class User {
     @Column(nullable = false, length = 320)
     private String email;
 
+    /** What emails are compared by ({@link EmailAddresses#key}); unique. */
+    @Column(name = "email_key", nullable = false, length = 400)
+    private String emailKey;
+
     @Column(name = "full_name", length = 200)
     private String fullName;
 
@@ -42,6 +46,10 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** Access tokens issued at or before this moment are refused (null: none). */
+    @Column(name = "tokens_valid_after")
+    private OffsetDateTime tokensValidAfter;
+
     @Version
     private long version;
 
@@ -50,7 +58,7 @@ public class User {
     }
 
     public User(String email, String fullName, String passwordHash) {
-        this.email = email;
+        changeEmail(email);
         this.fullName = fullName;
         this.passwordHash = passwordHash;
     }
@@ -96,6 +104,7 @@ public class User {
 
     public void changeEmail(String newEmail) {
         this.email = newEmail;
+        this.emailKey = EmailAddresses.key(newEmail);
     }
 
     public void changeFullName(String newFullName) {
@@ -112,5 +121,14 @@ public class User {
 
     public void setSuperuser(boolean superuser) {
         this.superuser = superuser;
+    }
+
+    public OffsetDateTime tokensValidAfter() {
+        return tokensValidAfter;
+    }
+
+    /** Every access token issued until now stops working (see {@code TokenRevocations}). */
+    public void revokeTokensIssuedUntilNow() {
+        tokensValidAfter = DatabaseClock.now();
     }
 }

@@ -2,12 +2,13 @@ package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Users in PostgreSQL. Emails compare case-insensitively (the unique index is on lower(email)). */
+/** Users in PostgreSQL. Emails compare by {@link EmailAddresses#key} (unique). */
 @ApplicationScoped
 public class UserRepository {
 
@@ -18,9 +19,18 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
+    /**
+     * The user, locked until the transaction ends. Every change of a user's rights and every token issued for them
+     * takes this lock first (before any of their sessions), so a token is issued either before a change - and
+     * revoked by it - or after it, with the new rights.
+     */
+    public Optional<User> lock(long id) {
+        return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<User> findByEmail(String email) {
-        return em.createQuery("SELECT u FROM User u WHERE LOWER(u.email) = :email", User.class)
-                .setParameter("email", email.toLowerCase(Locale.ROOT))
+        return em.createQuery("SELECT u FROM User u WHERE u.emailKey = :key", User.class)
+                .setParameter("key", EmailAddresses.key(email))
                 .getResultStream()
                 .findFirst();
     }

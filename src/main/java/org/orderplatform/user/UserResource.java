@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.auth.LoginThrottle;
+import org.orderplatform.platform.web.ClientAddresses;
 import org.orderplatform.platform.web.PageView;
 
 /** {@code /api/users}: the caller's own account, and user administration for superusers. */
@@ -42,6 +44,9 @@ public class UserResource {
 
     @Inject
     JsonWebToken caller;
+
+    @Inject
+    ClientAddresses clients;
 
     @Context
     HttpServletRequest request;
@@ -64,11 +69,13 @@ public class UserResource {
                     + "caller's included (refresh it). is_superuser, is_active and id cannot be set here (422).")
     @APIResponse(responseCode = "200", description = "The updated account")
     @APIResponse(responseCode = "403", description = "current_password is wrong")
-    @APIResponse(responseCode = "409", description = "The new email address is taken")
+    @APIResponse(responseCode = "409", description = "The new email address is taken, or the password was changed "
+            + "by another request meanwhile")
+    @APIResponse(responseCode = "429", description = "Too many wrong current passwords; see Retry-After")
     @APIResponse(responseCode = "422", description = "Invalid or forbidden fields")
     public UserView updateMe(@Valid @NotNull SelfUpdate body) {
         return UserView.of(users.updateSelf(callerId(), AccessTokens.sessionOf(caller), body,
-                request.getRemoteAddr()));
+                clients.of(request)));
     }
 
     @GET
@@ -95,7 +102,11 @@ public class UserResource {
     @RolesAllowed(AccessTokens.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user's name, activity or superuser flag (superusers only)",
-            description = "Deactivating a user ends their sessions.")
+            description = "Deactivating or demoting a user ends their sessions and access tokens. The last active "
+                    + "superuser cannot be demoted or deactivated (409).")
+    @APIResponse(responseCode = "200", description = "The updated user")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "It would leave no active superuser")
     public UserView update(@PathParam("id") long id, @Valid @NotNull AdminUserUpdate body) {
         return UserView.of(users.updateByAdmin(id, body));
     }
@@ -105,9 +116,36 @@ public class UserResource {
     @RolesAllowed(AccessTokens.ADMIN)
     @Operation(summary = "Delete a user (superusers only)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "A superuser cannot delete themself")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "A superuser cannot delete themself, nor the last active "
+            + "superuser")
     public void delete(@PathParam("id") long id) {
         users.delete(callerId(), id);
+    }
+
+    @GET
+    @Path("{id}/lockout")
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Operation(summary = "A user's failed logins (superusers only)", description = "failed_attempts in the current "
+            + "window (from any address), locked_addresses (client addresses refused for this account), delayed "
+            + "(further attempts must wait a growing delay) and window_ends_in_seconds.")
+    @APIResponse(responseCode = "200", description = "The account's failed logins")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "503", description = "The throttling state (Redis) cannot be read")
+    public LoginThrottle.Lockout lockout(@PathParam("id") long id) {
+        return users.lockout(id);
+    }
+
+    @DELETE
+    @Path("{id}/lockout")
+    @RolesAllowed(AccessTokens.ADMIN)
+    @Operation(summary = "Clear a user's login lockout (superusers only)", description = "Forgets every failed "
+            + "login counted against the account: it can log in again at once, from anywhere.")
+    @APIResponse(responseCode = "204", description = "Cleared")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "503", description = "The throttling state (Redis) cannot be changed")
+    public void clearLockout(@PathParam("id") long id) {
+        users.clearLockout(id);
     }
 
     private long callerId() {

@@ -2,65 +2,34 @@ package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.auth.PasswordHasher;
-import org.orderplatform.auth.PasswordPolicy;
+import org.orderplatform.auth.Credentials;
 import org.orderplatform.auth.LoginThrottle;
-import org.orderplatform.auth.RefreshSessions;
-import org.orderplatform.auth.TokenRevocations;
+import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.PageView;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.ProblemException;
 
-/** Accounts: creation, self-service changes and administration. Owns the transactions. */
+/**
+ * Accounts as the API offers them: reads, self-service changes and administration. Password checks and hashing
+ * happen here, outside any transaction; the writes are {@link UserChanges}'.
+ */
 @ApplicationScoped
 public class UserService {
-
-    static final String EMAIL_TAKEN = "/problems/email-taken";
-    static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
     UserRepository users;
 
     @Inject
-    PasswordHasher hasher;
+    UserChanges changes;
 
     @Inject
-    PasswordPolicy passwordPolicy;
-
-    @Inject
-    RefreshSessions sessions;
-
-    @Inject
-    TokenRevocations tokens;
+    Credentials credentials;
 
     @Inject
     LoginThrottle throttle;
-
-    @Transactional
-    public User create(String email, String password, String fullName, boolean superuser) {
-        String normalized = email.trim();
-        List<FieldError> errors = passwordPolicy.check("password", password, normalized);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        if (users.existsByEmail(normalized)) {
-            throw emailTaken(normalized);
-        }
-        User user = new User(normalized, blankToNull(fullName), hasher.hash(password));
-        user.setSuperuser(superuser);
-        try {
-            return users.add(user);
-        } catch (PersistenceException e) {
-            throw isUniqueViolation(e) ? emailTaken(normalized) : e; // a concurrent registration won
-        }
-    }
 
     public User get(long id) {
         return users.findById(id).orElseThrow(() -> notFound(id));
@@ -72,117 +41,46 @@ public class UserService {
     }
 
     /**
-     * A user changes their own account. Email and password changes need the current password, whose checks are
-     * throttled like logins (a stolen access token must not become a password oracle). A new password ends the
-     * user's other sessions and every access token issued so far - the caller refreshes theirs.
+     * A user changes their own account. Email and password changes need the current password (throttled like a
+     * login). A new password ends the user's other sessions and every access token issued so far - the caller
+     * refreshes theirs.
      */
-    @Transactional
-    public User updateSelf(long id, Optional<UUID> currentSession, SelfUpdate change, String clientIp) {
+    public User updateSelf(long id, Optional<UUID> currentSession, SelfUpdate change, IpAddress client) {
         User user = get(id);
+        Optional<String> verifiedHash = Optional.empty();
         if (change.email() != null || change.password() != null) {
             if (change.currentPassword() == null) {
                 throw ProblemException.invalid(List.of(new FieldError("current_password",
                         "is required to change the email address or the password")));
             }
-            throttle.attempt(user.email(), clientIp);
-            if (!hasher.verify(change.currentPassword(), user.passwordHash())) {
-                throw new ProblemException(403, "/problems/wrong-current-password", "Wrong current password",
-                        "The current password is not correct");
-            }
-            throttle.succeeded(user.email(), clientIp);
+            credentials.checkCurrent(user, change.currentPassword(), client);
+            verifiedHash = Optional.of(user.passwordHash());
         }
         String email = change.email() == null ? user.email() : change.email();
-        if (change.password() != null) {
-            List<FieldError> errors = passwordPolicy.check("password", change.password(), email);
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
-        }
-        if (change.email() != null && !email.equalsIgnoreCase(user.email())) {
-            if (users.existsByEmail(email)) {
-                throw emailTaken(email);
-            }
-            user.changeEmail(email);
-        }
-        if (change.fullName() != null) {
-            user.changeFullName(blankToNull(change.fullName()));
-        }
-        if (change.password() != null) {
-            user.changePasswordHash(hasher.hash(change.password()));
-            sessions.revokeAllOf(user.id(), "password-changed", currentSession);
-            tokens.revokeAllTokensOf(user.id());
-        }
-        flushOrConflict(email); // a concurrent change to the same email must be a 409, not a failed commit
-        return user;
+        Optional<String> newHash = Optional.ofNullable(change.password())
+                .map(password -> credentials.hashNew("password", password, email));
+        return changes.applySelfUpdate(id, currentSession, change, verifiedHash, newHash);
     }
 
-    /** Swaps a password hash for a stronger one, unless the password changed meanwhile. */
-    @Transactional
-    public void replacePasswordHash(long id, String expectedHash, String newHash) {
-        users.replacePasswordHash(id, expectedHash, newHash);
-    }
-
-    /** An administrator changes a user's name, activity or superuser flag. */
-    @Transactional
     public User updateByAdmin(long id, AdminUserUpdate change) {
-        User user = get(id);
-        if (change.fullName() != null) {
-            user.changeFullName(blankToNull(change.fullName()));
-        }
-        boolean demoted = Boolean.FALSE.equals(change.isSuperuser()) && user.isSuperuser();
-        boolean deactivated = Boolean.FALSE.equals(change.isActive()) && user.isActive();
-        if (change.isSuperuser() != null) {
-            user.setSuperuser(change.isSuperuser());
-        }
-        if (change.isActive() != null) {
-            user.setActive(change.isActive());
-        }
-        if (deactivated) {
-            sessions.revokeAllOf(user.id(), "deactivated", Optional.empty());
-        }
-        if (demoted || deactivated) {
-            tokens.revokeAllTokensOf(user.id()); // their tokens still carry the old groups or a live account
-        }
-        return user;
+        return changes.updateByAdmin(id, change);
     }
 
-    @Transactional
     public void delete(long actingUserId, long id) {
-        if (actingUserId == id) {
-            throw new ProblemException(409, "/problems/cannot-delete-self", "Cannot delete yourself",
-                    "An administrator cannot delete their own account");
-        }
-        users.remove(get(id));
-        tokens.revokeAllTokensOf(id);
+        changes.delete(actingUserId, id);
     }
 
-    private void flushOrConflict(String email) {
-        try {
-            users.flush();
-        } catch (PersistenceException e) {
-            throw isUniqueViolation(e) ? emailTaken(email) : e;
-        }
+    /** The failed logins counted against a user's account. */
+    public LoginThrottle.Lockout lockout(long id) {
+        return throttle.lockout(get(id).email());
     }
 
-    private static ProblemException emailTaken(String email) {
-        return new ProblemException(409, EMAIL_TAKEN, "Email already registered",
-                "An account with the email address " + email + " already exists");
+    /** Forgets the failed logins counted against a user's account: they can log in again from anywhere at once. */
+    public void clearLockout(long id) {
+        throttle.clear(get(id).email());
     }
 
-    private static ProblemException notFound(long id) {
+    static ProblemException notFound(long id) {
         return new ProblemException(404, "about:blank", "Not Found", "No user with id " + id);
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

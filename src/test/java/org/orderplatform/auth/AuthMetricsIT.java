@@ -7,6 +7,7 @@ import static org.orderplatform.testsupport.Accounts.newUser;
 import static org.orderplatform.testsupport.Accounts.postJson;
 
 import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Metrics;
 
@@ -24,8 +25,9 @@ class AuthMetricsIT {
         String email = newUser("metrics").getString("email");
         String refresh = Api.json(login(email, PASSWORD)).getString("refresh_token");
         postJson("/api/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}");
+        String attacker = Accounts.randomClientAddress();
         for (int i = 0; i < 6; i++) {
-            login(email, "Wrong-Pass-" + i); // the sixth attempt is over the limit of 5
+            login(email, "Wrong-Pass-" + i, attacker); // the sixth attempt is over the limit of 5
         }
 
         assertThat(Metrics.sample("auth_registrations_total\\{mp_scope=\"application\",?}")).isEqualTo(registrations + 1);

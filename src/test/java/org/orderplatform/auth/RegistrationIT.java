@@ -12,6 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Api;
 
@@ -81,6 +83,18 @@ class RegistrationIT {
         assertThat(fields(assertProblem(response, 422, "/api/auth/register")))
                 .containsExactlyInAnyOrder("is_superuser", "is_active", "id");
         assertThat(login(email, PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldLogInWithTheVerySameNonAsciiEmailItRegisteredWith() {
+        String email = "İlker-" + UUID.randomUUID() + "@example.org";
+        assertThat(register(email, PASSWORD, "İlker").statusCode()).isEqualTo(201);
+
+        assertThat(login(email, PASSWORD).statusCode()).as("the same string").isEqualTo(200);
+        assertThat(login(email.toLowerCase(Locale.ROOT), PASSWORD).statusCode()).as("lower case")
+                .isEqualTo(200);
+        assertThat(register(email.toUpperCase(Locale.ROOT), PASSWORD, "Again").statusCode())
+                .as("upper case is the same address").isEqualTo(409);
     }
 
     @Test

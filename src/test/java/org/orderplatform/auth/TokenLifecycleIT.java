@@ -18,6 +18,9 @@ import org.orderplatform.testsupport.Api;
 /** Refresh-token rotation, reuse detection and logout. */
 class TokenLifecycleIT {
 
+    /** REFRESH_REUSE_GRACE_SECONDS of the test server (pom.xml). */
+    static final int GRACE_SECONDS = 5;
+
     @Test
     void shouldRotateRefreshTokenFromBody() {
         JsonObject first = login();
@@ -45,15 +48,54 @@ class TokenLifecycleIT {
     }
 
     @Test
-    void shouldRevokeWholeSessionWhenRotatedTokenIsReused() {
+    void shouldRevokeWholeSessionWhenAnOlderRotatedTokenIsReused() {
         JsonObject first = login();
         String stolen = first.getString("refresh_token");
-        String current = Api.json(refreshWithBody(stolen)).getString("refresh_token");
+        JsonObject second = Api.json(refreshWithBody(stolen));
+        JsonObject third = Api.json(refreshWithBody(second.getString("refresh_token")));
 
         JsonObject reuse = assertProblem(refreshWithBody(stolen), 401, "/api/auth/refresh");
 
         assertThat(reuse.getString("type")).isEqualTo("/problems/invalid-refresh-token");
+        assertProblem(refreshWithBody(third.getString("refresh_token")), 401, "/api/auth/refresh");
+        assertProblem(me(third.getString("access_token")), 401, "/api/users/me");
+    }
+
+    @Test
+    void shouldAnswerARetriedRefreshWithTheSamePairWithinTheGracePeriod() {
+        String first = login().getString("refresh_token");
+        HttpResponse<String> lost = refreshWithBody(first);
+
+        HttpResponse<String> retried = refreshWithBody(first);
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        JsonObject pair = Api.json(lost);
+        assertThat(Api.json(retried).getString("refresh_token")).isEqualTo(pair.getString("refresh_token"));
+        assertThat(Api.json(retried).getString("access_token")).isEqualTo(pair.getString("access_token"));
+        assertThat(me(pair.getString("access_token")).statusCode()).isEqualTo(200);
+        assertThat(refreshWithBody(pair.getString("refresh_token")).statusCode())
+                .as("the session goes on").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRevokeTheSessionWhenTheRotatedTokenComesBackAfterTheGracePeriod() throws InterruptedException {
+        String first = login().getString("refresh_token");
+        String current = Api.json(refreshWithBody(first)).getString("refresh_token");
+
+        Thread.sleep((GRACE_SECONDS + 1) * 1000L);
+
+        assertProblem(refreshWithBody(first), 401, "/api/auth/refresh");
         assertProblem(refreshWithBody(current), 401, "/api/auth/refresh");
+    }
+
+    @Test
+    void shouldRevokeTheSessionWhenAGuessedSecretNamesIt() {
+        String token = login().getString("refresh_token");
+        String guessed = token.substring(0, token.indexOf('.') + 1) + "guessed-secret";
+
+        assertProblem(refreshWithBody(guessed), 401, "/api/auth/refresh");
+
+        assertProblem(refreshWithBody(token), 401, "/api/auth/refresh");
     }
 
     @Test

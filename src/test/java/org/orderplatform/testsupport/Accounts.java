@@ -24,9 +24,23 @@ public final class Accounts {
         return prefix + "-" + UUID.randomUUID() + "@example.org";
     }
 
+    /**
+     * Registers from a client address of its own (X-Forwarded-For), so that the registrations of one test never count
+     * against the per-address limit of another.
+     */
     public static HttpResponse<String> register(String email, String password, String fullName) {
-        return postJson("/api/auth/register", Json.createObjectBuilder()
-                .add("email", email).add("password", password).add("full_name", fullName).build().toString());
+        return Api.send(Api.request("/api/auth/register")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", randomClientAddress())
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("email", email).add("password", password).add("full_name", fullName).build()
+                        .toString())));
+    }
+
+    /** An address of the benchmarking range 198.18.0.0/15, different for (nearly) every call. */
+    public static String randomClientAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     /** Registers a new user and returns its JSON. */
@@ -41,9 +55,14 @@ public final class Accounts {
      * count against the per-address limit of another.
      */
     public static HttpResponse<String> login(String email, String password) {
+        return login(email, password, randomClientAddress());
+    }
+
+    /** Logs in as a client at {@code clientAddress} (X-Forwarded-For, believed from the loopback proxy). */
+    public static HttpResponse<String> login(String email, String password, String clientAddress) {
         return Api.send(Api.request("/api/auth/login")
                 .header("Content-Type", "application/json")
-                .header("X-Forwarded-For", "203.0.113." + (1 + ThreadLocalRandom.current().nextInt(254)))
+                .header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
                         .add("email", email).add("password", password).build().toString())));
     }

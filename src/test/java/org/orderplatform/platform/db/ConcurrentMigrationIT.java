@@ -3,7 +3,6 @@ package org.orderplatform.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Database;
 
 /**
  * Several replicas starting at once against an empty database (here: four threads on a fresh database of the
@@ -26,17 +26,15 @@ class ConcurrentMigrationIT {
 
     static final String DATABASE = "migration_race";
     static final int REPLICAS = 4;
-    static final String SERVER = "jdbc:postgresql://localhost:" + System.getProperty("it.db.port") + "/";
 
     @BeforeEach
     void createEmptyDatabase() throws SQLException {
-        dropDatabase();
-        asSuperuser("CREATE DATABASE " + DATABASE + " OWNER orderplatform");
+        Database.createEmpty(DATABASE);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        asSuperuser("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        Database.drop(DATABASE);
     }
 
     @Test
@@ -48,7 +46,7 @@ class ConcurrentMigrationIT {
             for (int i = 0; i < REPLICAS; i++) {
                 runs.add(replicas.submit((Callable<Void>) () -> {
                     start.await();
-                    new LiquibaseMigration(getClass().getClassLoader()).apply(ConcurrentMigrationIT::connect);
+                    new LiquibaseMigration(getClass().getClassLoader()).apply(() -> Database.connect(DATABASE));
                     return null;
                 }));
             }
@@ -60,25 +58,16 @@ class ConcurrentMigrationIT {
             replicas.shutdownNow();
         }
 
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.connect(DATABASE); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT id FROM databasechangelog ORDER BY orderexecuted"))
                     .containsExactly("001-users", "002-refresh-token-families", "003-orders",
-                            "004-order-processing");
+                            "004-order-processing", "006-tokens-valid-after", "006-refresh-previous-token",
+                            "006-email-key");
             assertThat(rows(statement, "SELECT locked::text FROM databasechangeloglock")).containsExactly("false");
             assertThat(rows(statement, "SELECT to_regclass('public.users')::text")).containsExactly("users");
         }
     }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + DATABASE, "orderplatform", "orderplatform");
-    }
-
-    private static void asSuperuser(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
 
     private static List<String> rows(Statement statement, String sql) throws SQLException {
         List<String> values = new ArrayList<>();

@@ -86,8 +86,10 @@ class DatabaseSchemaIT {
 
     private static void insertUser(Connection connection, String email) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO users (email, full_name, password_hash) VALUES (?, 'Test', 'not-a-real-hash')")) {
+                "INSERT INTO users (email, email_key, full_name, password_hash) VALUES (?, lower(?), 'Test', "
+                        + "'not-a-real-hash')")) {
             insert.setString(1, email);
+            insert.setString(2, email);
             insert.executeUpdate();
         }
     }
