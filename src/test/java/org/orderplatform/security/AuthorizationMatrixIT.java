@@ -5,7 +5,9 @@ import static org.orderplatform.testsupport.Accounts.PASSWORD;
 import static org.orderplatform.testsupport.ProblemAssertions.assertProblem;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -14,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +129,11 @@ class AuthorizationMatrixIT {
             row("GET",    "/api/admin/reports/daily",                401, 403, 403, 200, 401, 401)
                     .sends(f -> empty("GET", "/api/admin/reports/daily").header("Accept", "application/json")));
 
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
+    private static final Pattern UUID_IN_PATH = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private static Fixtures fixtures;
 
     @BeforeAll
@@ -148,6 +158,21 @@ class AuthorizationMatrixIT {
         softly.assertAll();
     }
 
+    @Test
+    void shouldDocumentASecurityRequirementOnExactlyTheOperationsAnonymousCallersCannotUse() {
+        JsonObject document = openApiDocument();
+        Set<String> documentedAsProtected = new TreeSet<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (HTTP_METHODS.contains(method) && requiresAuthentication(document, operation.asJsonObject())) {
+                documentedAsProtected.add(method.toUpperCase() + " " + path);
+            }
+        }));
+
+        assertThat(documentedAsProtected).as("operations whose OpenAPI security says a token is needed")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.stream()
+                        .filter(row -> row.expectedFor(Caller.ANONYMOUS) == 401).map(Row::operation).toList());
+    }
+
     @TestFactory
     Stream<DynamicTest> shouldAnswerEveryCallerOfEveryOperationAsTheMatrixSays() {
         return MATRIX.stream().flatMap(row -> Arrays.stream(Caller.values()).map(caller -> DynamicTest.dynamicTest(
@@ -168,23 +193,53 @@ class AuthorizationMatrixIT {
         if (expected >= 400) {
             assertProblem(response, expected, response.uri().getPath());
         }
+        if (expected == 404) {
+            assertSameAsForAnUnknownOrder(response);
+        }
         if (expected == 401) {
             assertThat(response.headers().firstValue("WWW-Authenticate")).as("WWW-Authenticate").get().asString()
                     .startsWith("Bearer");
         }
     }
 
-    /** "METHOD /path/{template}" of every operation in the server's OpenAPI document, as JSON. */
+    /**
+     * A 404 for an order that exists but is not the caller's tells nothing more than one for an order that does not
+     * exist: the same request for an unknown id gets the same problem (type, title, detail but for the id).
+     */
+    private static void assertSameAsForAnUnknownOrder(HttpResponse<String> response) {
+        Matcher found = UUID_IN_PATH.matcher(response.uri().getPath());
+        assertThat(found.find()).as("an order id in %s", response.uri()).isTrue();
+        String id = found.group();
+        String unknown = UUID.randomUUID().toString();
+        HttpResponse<String> answer = Api.send(HttpRequest.newBuilder(response.request(), (name, value) -> true)
+                .uri(response.uri().resolve(response.uri().getPath().replace(id, unknown))));
+        JsonObject forUnknown = assertProblem(answer, 404, answer.uri().getPath());
+        JsonObject forOthers = Api.json(response);
+        assertThat(forOthers.getString("type")).isEqualTo(forUnknown.getString("type"));
+        assertThat(forOthers.getString("title")).isEqualTo(forUnknown.getString("title"));
+        assertThat(forOthers.getString("detail")).isEqualTo(forUnknown.getString("detail").replace(unknown, id));
+    }
+
+    /** "METHOD /path/{template}" of every operation in the server's OpenAPI document. */
     private static Set<String> documentedOperations() {
+        Set<String> operations = new TreeSet<>();
+        openApiDocument().getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(HTTP_METHODS::contains).forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        return operations;
+    }
+
+    /** The live OpenAPI document, as JSON. */
+    private static JsonObject openApiDocument() {
         HttpResponse<String> response = Api.send(Api.request("/openapi").header("Accept", "application/json"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonObject paths = Api.json(response).getJsonObject("paths");
-        Set<String> operations = new TreeSet<>();
-        paths.forEach((path, item) -> item.asJsonObject().keySet().stream()
-                .filter(key -> Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace")
-                        .contains(key))
-                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
-        return operations;
+        return Api.json(response);
+    }
+
+    /** The operation's security (or the document's): some scheme needed, none of the alternatives empty. */
+    private static boolean requiresAuthentication(JsonObject document, JsonObject operation) {
+        JsonArray security = operation.containsKey("security") ? operation.getJsonArray("security")
+                : document.containsKey("security") ? document.getJsonArray("security") : JsonValue.EMPTY_JSON_ARRAY;
+        return !security.isEmpty() && security.stream().noneMatch(requirement -> requirement.asJsonObject().isEmpty());
     }
 
     private static Set<String> without(Set<String> these, Set<String> those) {
