@@ -9,7 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /** HTTP access to the server that the build started for the integration tests (a black box). */
 public final class Api {
@@ -46,6 +52,52 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a request whose successful answer may be an endless stream (Server-Sent Events): the body of a 2xx is
+     * not read - the connection is closed once the status and headers are in, and the body is empty - while any
+     * other answer is read whole, as {@link #send} does.
+     */
+    public static HttpResponse<String> sendWithoutStreaming(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.build(), info -> info.statusCode() / 100 == 2 ? new ClosingSubscriber()
+                    : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Cancels the body at once: an empty string. */
+    private static final class ClosingSubscriber implements HttpResponse.BodySubscriber<String> {
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return CompletableFuture.completedFuture("");
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            // cancelled: nothing more is read
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            // cancelled: the body is not wanted
+        }
+
+        @Override
+        public void onComplete() {
+            // cancelled: the body is not wanted
         }
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What every error response must look like: an RFC 9457 problem that names its request id. */
 public final class ProblemAssertions {
@@ -26,5 +30,21 @@ public final class ProblemAssertions {
                 .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
         return problem;
+    }
+
+    /**
+     * Asserts that every response has one of the allowed statuses - naming all statuses seen and the body of the
+     * first unexpected response - and that every error among them is a complete problem for its own path.
+     */
+    public static void assertOnlyStatuses(List<HttpResponse<String>> responses, Integer... allowed) {
+        Map<Integer, Long> seen = responses.stream()
+                .collect(Collectors.groupingBy(HttpResponse::statusCode, TreeMap::new, Collectors.counting()));
+        String unexpected = responses.stream().filter(response -> !List.of(allowed).contains(response.statusCode()))
+                .findFirst().map(response -> "; the first unexpected: " + response.request().method() + " "
+                        + response.uri().getPath() + " -> " + response.statusCode() + " " + response.body())
+                .orElse("");
+        assertThat(seen.keySet()).as("statuses (status=count) %s%s", seen, unexpected).isSubsetOf(allowed);
+        responses.stream().filter(response -> response.statusCode() >= 400)
+                .forEach(response -> assertProblem(response, response.statusCode(), response.uri().getPath()));
     }
 }

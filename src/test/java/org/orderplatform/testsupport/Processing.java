@@ -2,6 +2,7 @@ package org.orderplatform.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,6 +66,38 @@ public final class Processing {
             org.assertj.core.api.Assertions.assertThat(history(id)).as(id)
                     .containsExactly("null>PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
         }
+    }
+
+    /**
+     * Makes the order's job a dead letter, as if its last attempt had failed, and the order FAILED - a state only a
+     * worker replica leads to, and the test server runs none. Returns the job's (dead letter's) id.
+     */
+    public static long buryJobOf(String orderId) throws SQLException {
+        Database.update("UPDATE orders SET status = 'FAILED', status_reason = 'simulated failure' "
+                + "WHERE id = ?::uuid", orderId);
+        return Long.parseLong(Database.queryString("UPDATE order_jobs SET state = 'DEAD', attempts = 1, "
+                + "last_error = 'simulated failure', finished_at = now(), claimed_until = NULL "
+                + "WHERE order_id = ?::uuid RETURNING id", orderId));
+    }
+
+    /**
+     * Waits until a batch job execution ({@code /api/admin/jobs/executions/{id}}) has ended, whatever its end, so
+     * that a later start of the same job is not refused as running (409). Returns the execution as it ended.
+     */
+    public static JsonObject awaitJobEnd(String superuserToken, String executionPath) {
+        await(executionPath + " ended").atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> !List.of("STARTING", "STARTED").contains(execution(superuserToken, executionPath)
+                        .getString("batch_status")));
+        return execution(superuserToken, executionPath);
+    }
+
+    private static JsonObject execution(String superuserToken, String executionPath) {
+        return Api.json(Orders.get(superuserToken, executionPath));
+    }
+
+    /** The state of a job (OPEN, DONE or DEAD) as the database has it. */
+    public static String jobState(long jobId) throws SQLException {
+        return Database.queryString("SELECT state FROM order_jobs WHERE id = ?", jobId);
     }
 
     /** The order's status as the database has it. */
