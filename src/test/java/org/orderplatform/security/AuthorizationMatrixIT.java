@@ -71,9 +71,6 @@ class AuthorizationMatrixIT {
     }
 
     static final List<Row> MATRIX = List.of(
-            // DEFECT on today's code, the DEACTIVATED and LOGGED_OUT cells of register, login and refresh: a revoked
-            // token sent along makes them 401 ("This access token has been revoked; log in again" - from the login
-            // itself), because RevokedAccessTokenFilter refuses revoked tokens on public operations too.
             // Columns: the Caller values in order - ANONYMOUS, USER, OTHER_USER, SUPERUSER, DEACTIVATED, LOGGED_OUT.
             //  method    path template                              anon user othr supr deac lgdo
             row("POST",   "/api/auth/register",                      201, 201, 201, 201, 201, 201)
@@ -97,6 +94,10 @@ class AuthorizationMatrixIT {
                     .sends(f -> json("PATCH", f.targetUser(), "{\"full_name\":\"Renamed By The Matrix\"}")),
             row("DELETE", "/api/users/{id}",                         401, 403, 403, 204, 401, 401)
                     .sends(f -> empty("DELETE", f.newUserToDelete())).then(Fixtures::assertUntouchedIfRefused),
+            row("GET",    "/api/users/{id}/lockout",                 401, 403, 403, 200, 401, 401)
+                    .sends(f -> empty("GET", f.targetUser() + "/lockout")),
+            row("DELETE", "/api/users/{id}/lockout",                 401, 403, 403, 204, 401, 401)
+                    .sends(f -> empty("DELETE", f.targetUser() + "/lockout")),
 
             row("POST",   "/api/orders",                             401, 201, 201, 201, 401, 401)
                     .sends(f -> json("POST", "/api/orders", Orders.VALID)),
