@@ -2,6 +2,7 @@ package org.orderplatform.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -17,8 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * Everything no other mapper claims. A database that is unreachable, or a transaction that lost a deadlock, is
- * a 503 with Retry-After (nothing was changed; the client may retry). Anything else is our failure: logged with
- * its stack trace and the request id, answered with a 500 that reveals nothing but that id.
+ * a 503 with Retry-After (nothing was changed; the client may retry); a lost optimistic-lock race is a 409.
+ * Anything else is our failure: logged with its stack trace and the request id, answered with a 500 that reveals
+ * nothing but that id.
  */
 @Provider
 @ApplicationScoped
@@ -43,6 +45,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             log.log(Level.WARNING, "Transient database conflict (SQLState " + state.get() + "); client asked to retry");
             return unavailable("/problems/try-again", "Try again",
                     "The request collided with another one and was rolled back; nothing changed. Retry it", "1");
+        }
+        if (causeOf(exception, OptimisticLockException.class)) {
+            // A safety net: services lock what they change, but a lost race must never be a 500.
+            log.log(Level.WARNING, "Concurrent update of " + request.getRequestURI() + "; client told to retry");
+            return problems.response(new ProblemDetails("/problems/concurrent-update", "Concurrent update", 409,
+                    "The resource was changed by another request meanwhile; nothing changed. Read it again and retry",
+                    request.getRequestURI(), RequestIds.of(request), List.of())).build();
         }
         if (state.filter(code -> code.startsWith("08")).isPresent() || causeOf(exception, SQLTransientException.class)) {
             log.log(Level.WARNING, "The database is unavailable: " + exception);
