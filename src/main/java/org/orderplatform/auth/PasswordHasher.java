@@ -23,12 +23,12 @@ import org.orderplatform.platform.web.ProblemException;
  * with other parameters still verifies and reports {@link #needsRehash}.
  *
  * <p>Each hash takes 19 MiB and tens of milliseconds of CPU, so at most {@code PASSWORD_HASH_CONCURRENCY} run at
- * once; a request that cannot get a turn within a few seconds is answered 503 instead of exhausting the heap.
+ * once; a request that cannot get a turn within {@code PASSWORD_HASH_WAIT_MS} is answered 503 instead of exhausting
+ * the heap.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
-    private static final long WAIT_SECONDS = 5;
 
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
@@ -42,14 +42,17 @@ public class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Semaphore turns;
+    private final long waitMillis;
 
     public PasswordHasher() {
-        this(4);
+        this(4, 5000);
     }
 
     @Inject
-    PasswordHasher(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY", defaultValue = "4") int concurrency) {
+    PasswordHasher(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY", defaultValue = "4") int concurrency,
+                   @ConfigProperty(name = "PASSWORD_HASH_WAIT_MS", defaultValue = "5000") long waitMillis) {
         this.turns = new Semaphore(concurrency, true);
+        this.waitMillis = waitMillis;
     }
 
     public String hash(String password) {
@@ -89,7 +92,7 @@ public class PasswordHasher {
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                           int length) {
         try {
-            if (!turns.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw busy();
             }
         } catch (InterruptedException e) {

@@ -8,16 +8,13 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.Concurrently;
 import org.orderplatform.testsupport.Database;
 
 /**
@@ -126,27 +123,8 @@ class SuperusersIT {
         }
     }
 
-    /** Runs both requests released at the same moment; their statuses. */
-    @SafeVarargs
-    private static List<Integer> together(Supplier<Integer>... requests) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(requests.length);
-        try {
-            List<Future<Integer>> running = new ArrayList<>();
-            for (var request : requests) {
-                running.add(threads.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> request : running) {
-                statuses.add(request.get());
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
+    /** Both requests released at the same moment; their statuses. */
+    private static List<Integer> together(Supplier<Integer> first, Supplier<Integer> second) throws Exception {
+        return Concurrently.run(2, client -> client == 0 ? first.get() : second.get());
     }
 }
