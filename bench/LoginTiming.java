@@ -26,7 +26,8 @@ public class LoginTiming {
         for (int i = 0; i < rounds; i++) {
             String email = "timing-" + UUID.randomUUID() + "@example.org";
             post(http, base + "/api/auth/register", "{\"email\":\"" + email
-                    + "\",\"password\":\"Timing-Pass-42\",\"full_name\":\"Timing\"}", "198.18.0.1");
+                    + "\",\"password\":\"Timing-Pass-42\",\"full_name\":\"Timing\"}",
+                    "198.19." + (i / 250) + "." + (i % 250 + 1)); // registrations are limited per address
             wrongPassword[i] = login(http, base, email, i);
             unknownEmail[i] = login(http, base, "nobody-" + email, i);
         }
