@@ -7,6 +7,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public class TokenRevocations {
         }
         Object[] row = rows.get(0);
         Optional<Long> validAfter = Optional.ofNullable(DatabaseClock.fromColumn(row[1]))
-                .map(OffsetDateTime::toInstant).map(java.time.Instant::toEpochMilli);
+                .map(OffsetDateTime::toInstant).map(Instant::toEpochMilli);
         return new Standing(Boolean.TRUE.equals(row[0]), validAfter, Boolean.TRUE.equals(row[2]), now);
     }
 
