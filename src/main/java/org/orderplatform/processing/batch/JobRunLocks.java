@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -65,7 +66,11 @@ public class JobRunLocks {
      */
     Optional<Held> tryAcquire(String job) {
         Keeper keeper = new Keeper(job);
-        executor.execute(keeper);
+        try {
+            executor.execute(keeper);
+        } catch (RejectedExecutionException e) {
+            throw new JobStartException(e);
+        }
         boolean acquired;
         try {
             acquired = keeper.acquired.get(ACQUIRE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
