@@ -163,6 +163,13 @@ public class OrderJobs {
                 .executeUpdate();
     }
 
+    /** Deletes up to {@code limit} jobs completed longer than {@code age} ago (never dead letters); how many. */
+    public int deleteCompletedBefore(Duration age, int limit) {
+        return em.createNativeQuery("DELETE FROM order_jobs WHERE id IN (SELECT id FROM order_jobs WHERE state = 'DONE' "
+                        + "AND finished_at < now() - make_interval(secs => ?) LIMIT ? FOR UPDATE SKIP LOCKED)")
+                .setParameter(1, (double) age.toSeconds()).setParameter(2, limit).executeUpdate();
+    }
+
     private long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }

@@ -73,6 +73,14 @@ public class ProcessingSettings {
     @ConfigProperty(name = "IDEMPOTENCY_KEY_TTL_HOURS", defaultValue = "24")
     int idempotencyKeyTtlHours;
 
+    @Inject
+    @ConfigProperty(name = "REFRESH_SESSION_RETENTION_DAYS", defaultValue = "30")
+    int refreshSessionRetentionDays;
+
+    @Inject
+    @ConfigProperty(name = "FINISHED_JOB_RETENTION_DAYS", defaultValue = "30")
+    int finishedJobRetentionDays;
+
     /**
      * Refuses settings that would break processing's guarantees, when the application starts: a fulfilment that
      * outlives the lease would run twice, and reconciliation must not take a job waiting for its retry for a stuck
@@ -83,6 +91,10 @@ public class ProcessingSettings {
         if (workerConcurrency < 0 || maxAttempts < 1 || relayBatchSize < 1 || leaseSeconds < 1) {
             throw new IllegalStateException("WORKER_CONCURRENCY must be at least 0, and JOB_MAX_ATTEMPTS, "
                     + "RELAY_BATCH_SIZE and JOB_LEASE_SECONDS at least 1");
+        }
+        if (refreshSessionRetentionDays < 1 || finishedJobRetentionDays < 1) {
+            throw new IllegalStateException("REFRESH_SESSION_RETENTION_DAYS and FINISHED_JOB_RETENTION_DAYS must be "
+                    + "at least 1");
         }
         if (!(fulfilmentFailureRate >= 0 && fulfilmentFailureRate <= 1)) {
             throw new IllegalStateException("FULFILMENT_FAILURE_RATE must be from 0 to 1, not " + fulfilmentFailureRate);
@@ -100,6 +112,16 @@ public class ProcessingSettings {
     /** How long an Idempotency-Key is remembered. */
     public Duration idempotencyKeyTtl() {
         return Duration.ofHours(idempotencyKeyTtlHours);
+    }
+
+    /** How long a login session that ended (expired or revoked) is kept, e.g. to look into a token theft. */
+    public Duration refreshSessionRetention() {
+        return Duration.ofDays(refreshSessionRetentionDays);
+    }
+
+    /** How long a completed job is kept (dead letters stay until replayed or their order is deleted). */
+    public Duration finishedJobRetention() {
+        return Duration.ofDays(finishedJobRetentionDays);
     }
 
     public AppRole role() {

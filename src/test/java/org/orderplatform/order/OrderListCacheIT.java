@@ -138,6 +138,55 @@ class OrderListCacheIT {
     }
 
     @Test
+    void shouldKeepOneBoundedExpiringEntryPerUserWhateverListsTheyAskFor() {
+        JsonObject user = Accounts.newUser("bounded");
+        String token = Accounts.accessToken(user.getString("email"), Accounts.PASSWORD);
+        String key = "orders:list:" + user.getJsonNumber("id").longValue();
+        place(token);
+        for (String sort : List.of("created_at,desc", "created_at,asc", "updated_at,desc", "updated_at,asc",
+                "total,desc", "total,asc")) {
+            for (int size : List.of(10, 20, 50)) {
+                assertThat(get(token, "/api/orders?sort=" + sort + "&size=" + size).statusCode()).isEqualTo(200);
+            }
+        }
+
+        try (Jedis redis = TestRedis.connect()) {
+            assertThat(redis.keys(key + "*")).containsExactly(key);
+            assertThat(redis.type(key)).isEqualTo("hash");
+            assertThat(redis.hlen(key)).as("10 pages and their version").isEqualTo(11);
+            assertThat(redis.ttl(key)).isBetween(1L, 60L);
+            String version = redis.hget(key, "version");
+
+            place(token);
+            assertThat(list(token).getInt("total")).isEqualTo(2);
+
+            assertThat(redis.keys(key + "*")).containsExactly(key);
+            assertThat(redis.hget(key, "version")).isNotEqualTo(version);
+            assertThat(redis.hlen(key)).as("the older version's pages are gone").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldReadPagesLargerThanTheLimitFromPostgresEveryTime() {
+        JsonObject user = Accounts.newUser("large-pages");
+        String token = Accounts.accessToken(user.getString("email"), Accounts.PASSWORD);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Orders.post(token, Orders.largest(100, "N".repeat(200))).statusCode()).isEqualTo(201);
+        }
+        String first = get(token, "/api/orders").body();
+        assertThat(first.length()).as("a page over 64 KiB").isGreaterThan(65536);
+        double hits = Metrics.sample(HITS);
+
+        String second = get(token, "/api/orders").body();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Metrics.sample(HITS)).isEqualTo(hits);
+        try (Jedis redis = TestRedis.connect()) {
+            assertThat(redis.exists("orders:list:" + user.getJsonNumber("id").longValue())).isFalse();
+        }
+    }
+
+    @Test
     void shouldReadAListPageWithABoundedNumberOfQueries() throws Exception {
         String token = newCustomer("n-plus-one");
         for (int i = 0; i < 20; i++) {

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,13 +81,7 @@ class BatchJobsIT {
                 + "\"unit_price\":\"5.25\"}],\"currency\":\"EUR\"}");
         awaitCompleted(admin, startJob(admin, "order-report"));
 
-        HttpResponse<String> json = send(admin, "/api/admin/reports/daily?from=" + today + "&to=" + today, "GET",
-                "application/json");
-        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
-        List<String> reported = new ArrayList<>();
-        Api.json(json).getJsonArray("days").getValuesAs(JsonObject.class).forEach(row -> reported.add(
-                row.getString("day") + " " + row.getString("status") + " " + row.getString("currency") + " "
-                        + row.getJsonNumber("orders").longValue() + " " + row.getString("revenue")));
+        List<String> reported = reportedRows(admin, today);
         assertThat(reported).isEqualTo(expectedRows(today));
 
         HttpResponse<String> csv = send(admin, "/api/admin/reports/daily?from=" + today + "&to=" + today, "GET",
@@ -115,6 +112,124 @@ class BatchJobsIT {
         HttpResponse<String> again = placeWithKey(customer, key);
         assertThat(again.statusCode()).as("a new order: the key was forgotten").isEqualTo(201);
         assertThat(Api.json(again).getString("id")).isNotEqualTo(Api.json(first).getString("id"));
+    }
+
+    @Test
+    void shouldPurgeEndedLoginSessionsAndCompletedJobsAfterTheirRetentionInBatches() throws Exception {
+        String admin = Accounts.superuserToken();
+        long user = Accounts.newUser("retention").getJsonNumber("id").longValue();
+        Map<String, UUID> sessions = new LinkedHashMap<>();
+        for (String[] session : new String[][] {{"expired 31 days ago", "now() - interval '31 days'", "NULL"},
+                {"revoked 31 days ago", "now() + interval '1 day'", "now() - interval '31 days'"},
+                {"expired yesterday", "now() - interval '1 day'", "NULL"},
+                {"revoked yesterday", "now() + interval '1 day'", "now() - interval '1 day'"},
+                {"live", "now() + interval '1 day'", "NULL"}}) {
+            UUID id = UUID.randomUUID();
+            sessions.put(session[0], id);
+            Database.update("INSERT INTO refresh_token_families (id, public_id, user_id, current_token_hash, "
+                    + "created_at, expires_at, revoked_at) VALUES (?, gen_random_uuid(), ?, repeat('0', 64), "
+                    + "now() - interval '60 days', " + session[1] + ", " + session[2] + ")", id, user);
+        }
+        Database.update("INSERT INTO refresh_token_families (id, public_id, user_id, current_token_hash, created_at, "
+                + "expires_at) SELECT gen_random_uuid(), gen_random_uuid(), ?, repeat('0', 64), now() - interval "
+                + "'60 days', now() - interval '40 days' FROM generate_series(1, 2500)", user);
+        String order = Orders.place(Orders.newCustomer("retention-jobs")).getString("id");
+        Database.update("INSERT INTO order_jobs (order_id, state, finished_at) SELECT ?::uuid, 'DONE', "
+                + "now() - interval '31 days' FROM generate_series(1, 2500)", order);
+        Database.update("INSERT INTO order_jobs (order_id, state, finished_at) VALUES "
+                + "(?::uuid, 'DONE', now() - interval '1 day'), (?::uuid, 'DEAD', now() - interval '31 days')",
+                order, order);
+
+        awaitCompleted(admin, startJob(admin, "order-reconciliation"));
+
+        assertThat(Database.queryString("SELECT string_agg(id::text, ',') FROM refresh_token_families "
+                + "WHERE user_id = ?", user).split(",")).containsExactlyInAnyOrder(
+                        sessions.get("expired yesterday").toString(), sessions.get("revoked yesterday").toString(),
+                        sessions.get("live").toString());
+        assertThat(Database.queryString("SELECT string_agg(state || ' ' || CASE WHEN finished_at IS NULL THEN '-' "
+                + "WHEN finished_at > now() - interval '2 days' THEN 'recent' ELSE 'old' END, ',' ORDER BY state) "
+                + "FROM order_jobs WHERE order_id = ?::uuid", order))
+                .as("the order's own open job, the job completed yesterday and the dead letter stay")
+                .isEqualTo("DEAD old,DONE recent,OPEN -");
+    }
+
+    @Test
+    void shouldReportAnyRevenueTheApiCanProduce() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String admin = Accounts.superuserToken();
+        HttpResponse<String> largest = Orders.post(Orders.newCustomer("big-spender"), Orders.largest(100, "Gold"));
+        assertThat(largest.statusCode()).as(largest.body()).isEqualTo(201);
+        String maximum = Api.json(largest).getString("total");
+        assertThat(maximum).isEqualTo("9999999999990000.00");
+        // 100,100 more such orders in one day (100 each of 1,001 customers): their revenue has 22 integer digits
+        String customers = "big-spenders-" + UUID.randomUUID();
+        Database.update("INSERT INTO users (email, password_hash) SELECT ? || '-' || n || '@example.org', 'none' "
+                + "FROM generate_series(1, 1001) n", customers);
+        Database.update("INSERT INTO orders (id, owner_id, currency, status, total, created_at, updated_at, version) "
+                + "SELECT gen_random_uuid(), users.id, 'CHF', 'CANCELLED', ?::numeric, now(), now(), 1 "
+                + "FROM users CROSS JOIN generate_series(1, 100) WHERE users.email LIKE ? || '-%'", maximum,
+                customers);
+        try {
+            awaitCompleted(admin, startJob(admin, "order-report"));
+
+            List<String> reported = reportedRows(admin, today);
+            assertThat(reported).isEqualTo(expectedRows(today));
+            assertThat(reported).anySatisfy(row -> assertThat(row).matches(
+                    today + " CANCELLED CHF \\d+ \\d{22}\\.\\d{2}"));
+        } finally {
+            Database.update("DELETE FROM users WHERE email LIKE ? || '-%'", customers);
+        }
+    }
+
+    /** Today's rows of the daily report as the API gives them: "day status currency orders revenue". */
+    private static List<String> reportedRows(String token, String day) {
+        HttpResponse<String> json = send(token, "/api/admin/reports/daily?from=" + day + "&to=" + day, "GET",
+                "application/json");
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        List<String> reported = new ArrayList<>();
+        Api.json(json).getJsonArray("days").getValuesAs(JsonObject.class).forEach(row -> reported.add(
+                row.getString("day") + " " + row.getString("status") + " " + row.getString("currency") + " "
+                        + row.getJsonNumber("orders").longValue() + " " + row.getString("revenue")));
+        return reported;
+    }
+
+    @Test
+    void shouldRunOneReportAtATimeAcrossReplicasHoweverLongItsStepsTake() throws Exception {
+        String admin = Accounts.superuserToken();
+        Orders.place(Orders.newCustomer("one-at-a-time"));
+        long running;
+        try (Connection blocker = Database.connect(); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            // the report's writes wait: the run goes on, silent, until the blocker lets go
+            statement.execute("LOCK TABLE order_daily_report IN EXCLUSIVE MODE");
+            running = startJob(admin, "order-report");
+            await("the report waiting to write").atMost(Duration.ofMinutes(1)).until(() -> !"0".equals(
+                    Database.queryString("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            + "AND query LIKE 'INSERT INTO order_daily_report%'")));
+            lastUpdatedAnHourAgo(running);
+
+            for (URI base : List.of(replica.base(), Api.BASE)) {
+                HttpResponse<String> second = send(base, admin, "/api/admin/jobs/order-report", "POST",
+                        "application/json");
+                assertThat(second.statusCode()).as(base + ": " + second.body()).isEqualTo(409);
+                assertThat(Api.json(second).getString("type")).endsWith("/problems/job-running");
+            }
+            blocker.rollback();
+        }
+        awaitCompleted(admin, running);
+
+        HttpResponse<String> next = send(Api.BASE, admin, "/api/admin/jobs/order-report", "POST", "application/json");
+        assertThat(next.statusCode()).as("the run has ended: another replica may start one").isEqualTo(202);
+        awaitCompleted(admin, Api.json(next).getJsonNumber("execution_id").longValue());
+    }
+
+    /** The execution as a step that has run for an hour leaves it in the job repository (Liberty's, in jbatch). */
+    private static void lastUpdatedAnHourAgo(long execution) throws Exception {
+        try (Connection db = Database.connect(); Statement statement = db.createStatement()) {
+            statement.execute("SET lock_timeout = '10s'");
+            assertThat(statement.executeUpdate("UPDATE jbatch.jobexecution SET updatetime = now() - interval "
+                    + "'1 hour' WHERE jobexecid = " + execution)).isEqualTo(1);
+        }
     }
 
     private static HttpResponse<String> placeWithKey(String token, String key) {
@@ -191,7 +306,11 @@ class BatchJobsIT {
     }
 
     private static HttpResponse<String> send(String token, String path, String method, String accept) {
-        return Api.send(Api.request(replica.base(), path).header("Authorization", "Bearer " + token)
+        return send(replica.base(), token, path, method, accept);
+    }
+
+    private static HttpResponse<String> send(URI base, String token, String path, String method, String accept) {
+        return Api.send(Api.request(base, path).header("Authorization", "Bearer " + token)
                 .header("Accept", accept).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 

@@ -40,6 +40,13 @@ class ProcessingSettingsTest {
         assertThatThrownBy(() -> settings.check(null)).hasMessageContaining("JOB_MAX_ATTEMPTS");
     }
 
+    @Test
+    void shouldRefuseToPurgeWithoutRetention() {
+        ProcessingSettings settings = defaults();
+        settings.finishedJobRetentionDays = 0;
+        assertThatThrownBy(() -> settings.check(null)).hasMessageContaining("FINISHED_JOB_RETENTION_DAYS");
+    }
+
     /** The defaults the @ConfigProperty annotations declare. */
     private static ProcessingSettings defaults() {
         ProcessingSettings settings = new ProcessingSettings();
@@ -58,6 +65,8 @@ class ProcessingSettingsTest {
         settings.stuckAfterSeconds = 300;
         settings.giveUpAfterHours = 24;
         settings.idempotencyKeyTtlHours = 24;
+        settings.refreshSessionRetentionDays = 30;
+        settings.finishedJobRetentionDays = 30;
         return settings;
     }
 }

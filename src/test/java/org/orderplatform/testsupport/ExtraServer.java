@@ -94,6 +94,24 @@ public final class ExtraServer implements AutoCloseable {
                 });
     }
 
+    /** What the server has logged so far (messages.log). */
+    public String messages() {
+        return messagesOf(dir);
+    }
+
+    /** What the test server itself has logged so far. */
+    public static String testServerMessages() {
+        return messagesOf(WLP.resolve("usr/servers").resolve(System.getProperty("it.server.name")));
+    }
+
+    private static String messagesOf(Path serverDir) {
+        try {
+            return Files.readString(serverDir.resolve("logs/messages.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI base() {
         return URI.create("http://localhost:" + httpPort);
     }

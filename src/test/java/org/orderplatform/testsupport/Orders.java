@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Orders on the test server, through the API. */
 public final class Orders {
@@ -15,6 +17,14 @@ public final class Orders {
             + "\"notes\":\"leave at the door\"}";
 
     private Orders() {
+    }
+
+    /** An order of {@code lines} lines named {@code name}, each of the largest quantity and unit price allowed, in CHF. */
+    public static String largest(int lines, String name) {
+        return IntStream.rangeClosed(1, lines)
+                .mapToObj(line -> "{\"sku\":\"MAX-" + line + "\",\"name\":\"" + name + "\",\"quantity\":10000,"
+                        + "\"unit_price\":\"9999999999.99\"}")
+                .collect(Collectors.joining(",", "{\"items\":[", "],\"currency\":\"CHF\"}"));
     }
 
     public static HttpResponse<String> post(String token, String json) {

@@ -2,7 +2,6 @@ package org.orderplatform.platform.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -45,7 +44,7 @@ public final class LiquibaseMigration {
      */
     public void apply(Connections connections) throws Exception {
         try (Connection lock = connections.open()) {
-            execute(lock, "SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
+            AdvisoryLocks.lock(lock, ADVISORY_LOCK_KEY);
             try (Connection work = connections.open()) {
                 update(work);
                 // Liquibase's last reads leave a transaction open; end it rather than leave it to the server,
@@ -54,24 +53,8 @@ public final class LiquibaseMigration {
                     work.commit();
                 }
             } finally {
-                release(lock);
+                AdvisoryLocks.unlock(lock, ADVISORY_LOCK_KEY);
             }
-        }
-    }
-
-    private static void release(Connection lock) throws SQLException {
-        try {
-            execute(lock, "SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
-        } catch (SQLException e) {
-            // Never hand a pooled connection back with the lock still held: drop the session instead.
-            lock.abort(Runnable::run);
-            throw e;
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

@@ -39,11 +39,11 @@ public class JobsAdminResource {
     @POST
     @Path("{job_name}")
     @Operation(summary = "Start a batch job", description = "order-reconciliation (requeue stuck orders, give up "
-            + "hopeless ones) or order-report (rebuild the daily report). Runs in the background; follow it at "
-            + "the Location given.")
+            + "hopeless ones, purge what outlived its retention) or order-report (rebuild the daily report). Runs in "
+            + "the background; follow it at the Location given. One run of a job at a time across all replicas.")
     @APIResponse(responseCode = "202", description = "Started: {execution_id}")
     @APIResponse(responseCode = "404", description = "No job of that name")
-    @APIResponse(responseCode = "409", description = "A run of this job is going on")
+    @APIResponse(responseCode = "409", description = "A run of this job is going on, on this replica or another")
     public Response start(@PathParam("job_name") String name, @Context UriInfo uri) {
         if (!BatchJobs.NAMES.contains(name)) {
             throw new ProblemException(404, "about:blank", "Not Found", "No batch job '" + name
@@ -52,8 +52,8 @@ public class JobsAdminResource {
         long execution;
         try {
             execution = jobs.start(name).orElseThrow(() -> new ProblemException(409, "/problems/job-running",
-                    "Job already running", "A run of " + name + " is going on; follow it, or start again when it "
-                    + "has ended"));
+                    "Job already running", "A run of " + name + " is going on (on this replica or another); start "
+                    + "again when it has ended"));
         } catch (JobStartException e) {
             throw new ProblemException(503, "/problems/job-not-started", "Job not started",
                     "The batch runtime could not start " + name + " (is the database reachable?); try again");

@@ -3,7 +3,6 @@ package org.orderplatform.processing.batch;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -11,9 +10,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -27,8 +23,9 @@ import org.orderplatform.processing.ProcessingSettings;
 
 /**
  * The platform's Jakarta Batch jobs: starting them, reading their executions, and running order-reconciliation every
- * {@code RECONCILIATION_INTERVAL_SECONDS} on replicas that run workers. One run of a job at a time: a start
- * while another run is going on (on any replica) is refused.
+ * {@code RECONCILIATION_INTERVAL_SECONDS} on replicas that run workers. One run of a job at a time across all
+ * replicas ({@link JobRunLocks}): a start while another run is going on anywhere is refused, and so is a scheduled run
+ * on one worker replica while another's runs.
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -44,31 +41,34 @@ public class BatchJobs {
     ProcessingSettings settings;
 
     @Inject
+    JobRunLocks locks;
+
+    @Inject
     Logger log;
 
     private ScheduledFuture<?> schedule;
     /** Executions this replica started: those still running when it stops are stopped, not left STARTED. */
     private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
-    /**
-     * How long a running execution may go without an update (a step or chunk ending) and still count as running.
-     * A replica killed mid-run leaves its execution STARTED in the shared job repository for good; it must not
-     * block the job forever.
-     */
-    static final Duration PRESUMED_DEAD_AFTER = Duration.ofMinutes(5);
-
-    /** Starts a job unless a run of it is going on; its execution id, or empty if one is running. */
-    public synchronized Optional<Long> start(String name) {
+    /** Starts a job unless a run of it is going on (on any replica); its execution id, or empty if one is running. */
+    public Optional<Long> start(String name) {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("no job " + name);
         }
-        startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
-        if (isRunning(name)) {
+        Optional<JobRunLocks.Held> lock = locks.tryAcquire(name);
+        if (lock.isEmpty()) {
             return Optional.empty();
         }
-        long execution = operator().start(name, new Properties());
-        startedHere.add(execution);
-        return Optional.of(execution);
+        startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
+        try {
+            long execution = operator().start(name, new Properties());
+            lock.get().heldFor(execution);
+            startedHere.add(execution);
+            return Optional.of(execution);
+        } catch (RuntimeException e) {
+            locks.release(name);
+            throw e;
+        }
     }
 
     public Optional<ExecutionView> execution(long id) {
@@ -104,23 +104,12 @@ public class BatchJobs {
 
     private void reconcile() {
         try {
-            start(RECONCILIATION);
+            if (start(RECONCILIATION).isEmpty()) {
+                log.fine("The scheduled " + RECONCILIATION + " is skipped: a run is going on");
+            }
         } catch (RuntimeException e) {
             log.log(Level.WARNING, "Could not start the scheduled " + RECONCILIATION + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether an execution of the job (on any replica) is running and was updated in {@link #PRESUMED_DEAD_AFTER}. */
-    private boolean isRunning(String name) {
-        List<Long> running;
-        try {
-            running = operator().getRunningExecutions(name);
-        } catch (NoSuchJobException neverRan) {
-            return false;
-        }
-        Instant cutoff = Instant.now().minus(PRESUMED_DEAD_AFTER);
-        return running.stream().map(id -> operator().getJobExecution(id).getLastUpdatedTime())
-                .anyMatch(updated -> updated == null || updated.toInstant().isAfter(cutoff));
     }
 
     private static JobOperator operator() {

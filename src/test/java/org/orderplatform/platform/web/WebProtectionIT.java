@@ -68,6 +68,40 @@ class WebProtectionIT {
     }
 
     @Test
+    void shouldLetTheWebAppLoadOnlyItsOwnFiles() {
+        for (String path : new String[] {"/", "/app.js", "/styles.css"}) {
+            HttpResponse<String> file = get(path);
+
+            assertThat(file.statusCode()).as(path).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Security-Policy")).as(path).contains(
+                    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                            + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                            + "form-action 'self'");
+        }
+    }
+
+    @Test
+    void shouldForbidBrowsersToRunOrFrameAnythingInApiResponsesAndErrorPages() {
+        for (String path : new String[] {"/api/not-here", "/api/orders", "/no-such-page.html"}) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.statusCode()).as(path).isIn(401, 404);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .contains("default-src 'none'; frame-ancestors 'none'");
+        }
+    }
+
+    @Test
+    void shouldNotTellWhatServerRuns() {
+        for (String path : new String[] {"/", "/app.js", "/api/not-here", "/api/orders", "/no-such-page.html",
+            "/api/docs", "/health/ready", "/openapi"}) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.headers().firstValue("X-Powered-By")).as(path).isEmpty();
+        }
+    }
+
+    @Test
     void shouldAnswerPreflightFromAllowedOrigin() {
         HttpResponse<String> response = send(request("/api/docs")
                 .header("Origin", ALLOWED_ORIGIN)

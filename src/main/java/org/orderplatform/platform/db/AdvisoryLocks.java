@@ -1,0 +1,46 @@
+package org.orderplatform.platform.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * PostgreSQL session-level advisory locks: a lock belongs to the connection that took it until it is released or the
+ * session ends - so a process that dies frees its locks with its connections, and no lease has to run out. Every
+ * replica sharing the database sees the same locks. (They need a real session: with a pooler in front of PostgreSQL,
+ * use session pooling.)
+ */
+public final class AdvisoryLocks {
+
+    private AdvisoryLocks() {
+    }
+
+    /** Waits until the lock is free and takes it. */
+    public static void lock(Connection connection, long key) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+        }
+    }
+
+    /** Takes the lock if it is free; false if another session holds it. */
+    public static boolean tryLock(Connection connection, long key) throws SQLException {
+        return query(connection, "SELECT pg_try_advisory_lock(" + key + ")");
+    }
+
+    /** Releases the lock; if that fails, drops the session rather than hand a pooled connection back still holding it. */
+    public static void unlock(Connection connection, long key) throws SQLException {
+        try {
+            query(connection, "SELECT pg_advisory_unlock(" + key + ")");
+        } catch (SQLException e) {
+            connection.abort(Runnable::run);
+            throw e;
+        }
+    }
+
+    private static boolean query(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+}
