@@ -33,8 +33,10 @@ class RedisKeyLifetimesIT {
 
         try (Jedis redis = TestRedis.connect()) {
             Set<String> keys = redis.keys("*");
-            assertThat(keys).anyMatch(key -> key.startsWith("auth:login-attempts:"))
-                    .anyMatch(key -> key.startsWith("auth:revoked:")).anyMatch(key -> key.startsWith("orders:list:"));
+            assertThat(keys).anyMatch(key -> key.startsWith("auth:login-failures:account:"))
+                    .anyMatch(key -> key.startsWith("auth:login-failures:address:"))
+                    .anyMatch(key -> key.startsWith("auth:registrations:address:"))
+                    .anyMatch(key -> key.startsWith("orders:list:"));
             Set<String> withoutLifetime = keys.stream().filter(key -> redis.ttl(key) == -1)
                     .collect(Collectors.toSet());
             assertThat(withoutLifetime).isSubsetOf(PERMANENT);
