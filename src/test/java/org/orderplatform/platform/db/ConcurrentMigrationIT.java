@@ -63,7 +63,7 @@ class ConcurrentMigrationIT {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT id FROM databasechangelog ORDER BY orderexecuted"))
                     .containsExactly("001-users", "002-refresh-token-families", "003-orders",
-                            "004-order-processing");
+                            "004-order-processing", "005-daily-report-revenue-unbounded", "005-retention-indexes");
             assertThat(rows(statement, "SELECT locked::text FROM databasechangeloglock")).containsExactly("false");
             assertThat(rows(statement, "SELECT to_regclass('public.users')::text")).containsExactly("users");
         }
