@@ -203,9 +203,7 @@ class BatchJobsIT {
             // the report's writes wait: the run goes on, silent, until the blocker lets go
             statement.execute("LOCK TABLE order_daily_report IN EXCLUSIVE MODE");
             running = startJob(admin, "order-report");
-            await("the report waiting to write").atMost(Duration.ofMinutes(1)).until(() -> !"0".equals(
-                    Database.queryString("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                            + "AND query LIKE 'INSERT INTO order_daily_report%'")));
+            awaitReportWaitingToWrite();
             lastUpdatedAnHourAgo(running);
 
             for (URI base : List.of(replica.base(), Api.BASE)) {
@@ -221,6 +219,36 @@ class BatchJobsIT {
         HttpResponse<String> next = send(Api.BASE, admin, "/api/admin/jobs/order-report", "POST", "application/json");
         assertThat(next.statusCode()).as("the run has ended: another replica may start one").isEqualTo(202);
         awaitCompleted(admin, Api.json(next).getJsonNumber("execution_id").longValue());
+    }
+
+    @Test
+    void shouldFreeAJobAtOnceWhenTheReplicaRunningItDies() throws Exception {
+        String admin = Accounts.superuserToken();
+        try (Connection blocker = Database.connect(); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE order_daily_report IN EXCLUSIVE MODE");
+            startJob(admin, "order-report");
+            awaitReportWaitingToWrite();
+
+            replica.kill();
+        }
+        HttpResponse<String> next;
+        try {
+            // its run stays STARTED in the job repository for good; only the database session it held has ended
+            next = await("a start on another replica").atMost(Duration.ofSeconds(30))
+                    .until(() -> send(Api.BASE, admin, "/api/admin/jobs/order-report", "POST", "application/json"),
+                            response -> response.statusCode() != 409);
+        } finally {
+            replica.start();
+        }
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+        awaitCompleted(admin, Api.json(next).getJsonNumber("execution_id").longValue());
+    }
+
+    private static void awaitReportWaitingToWrite() {
+        await("the report waiting to write").atMost(Duration.ofMinutes(1)).until(() -> !"0".equals(
+                Database.queryString("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                        + "AND query LIKE 'INSERT INTO order_daily_report%'")));
     }
 
     /** The execution as a step that has run for an hour leaves it in the job repository (Liberty's, in jbatch). */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * PostgreSQL session-level advisory locks: a lock belongs to the connection that took it until it is released or the
@@ -13,13 +14,19 @@ import java.sql.Statement;
  */
 public final class AdvisoryLocks {
 
+    static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
+
     private AdvisoryLocks() {
     }
 
-    /** Waits until the lock is free and takes it. */
-    public static void lock(Connection connection, long key) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+    /**
+     * Waits until the lock is free and takes it. It asks again and again rather than wait inside pg_advisory_lock: a
+     * session waiting there holds a snapshot, and a CREATE INDEX CONCURRENTLY that the lock's holder runs (in a
+     * migration) waits for every older snapshot to go - a deadlock PostgreSQL cannot see.
+     */
+    public static void lock(Connection connection, long key) throws SQLException, InterruptedException {
+        while (!tryLock(connection, key)) {
+            Thread.sleep(RETRY_INTERVAL.toMillis());
         }
     }
 

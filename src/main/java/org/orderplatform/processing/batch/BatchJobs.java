@@ -59,8 +59,8 @@ public class BatchJobs {
         if (lock.isEmpty()) {
             return Optional.empty();
         }
-        startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
         try {
+            startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
             long execution = operator().start(name, new Properties());
             lock.get().heldFor(execution);
             startedHere.add(execution);

@@ -62,8 +62,7 @@ class ConcurrentMigrationIT {
             assertThat(rows(statement, "SELECT id FROM databasechangelog ORDER BY orderexecuted"))
                     .containsExactly("001-users", "002-refresh-token-families", "003-orders",
                             "004-order-processing", "005-daily-report-revenue-unbounded", "005-retention-indexes",
-                            "006-tokens-valid-after", "006-refresh-previous-token",
-                            "006-email-key");
+                            "006-tokens-valid-after", "006-refresh-previous-token", "006-email-key");
             assertThat(rows(statement, "SELECT locked::text FROM databasechangeloglock")).containsExactly("false");
             assertThat(rows(statement, "SELECT to_regclass('public.users')::text")).containsExactly("users");
         }
