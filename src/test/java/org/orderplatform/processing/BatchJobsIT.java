@@ -163,8 +163,8 @@ class BatchJobsIT {
         assertThat(maximum).isEqualTo("9999999999990000.00");
         // 100,100 more such orders in one day (100 each of 1,001 customers): their revenue has 22 integer digits
         String customers = "big-spenders-" + UUID.randomUUID();
-        Database.update("INSERT INTO users (email, password_hash) SELECT ? || '-' || n || '@example.org', 'none' "
-                + "FROM generate_series(1, 1001) n", customers);
+        Database.update("INSERT INTO users (email, email_key, password_hash) SELECT e, e, 'none' FROM "
+                + "(SELECT ? || '-' || n || '@example.org' AS e FROM generate_series(1, 1001) n) emails", customers);
         Database.update("INSERT INTO orders (id, owner_id, currency, status, total, created_at, updated_at, version) "
                 + "SELECT gen_random_uuid(), users.id, 'CHF', 'CANCELLED', ?::numeric, now(), now(), 1 "
                 + "FROM users CROSS JOIN generate_series(1, 100) WHERE users.email LIKE ? || '-%'", maximum,
