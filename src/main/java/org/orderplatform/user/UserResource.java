@@ -5,13 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -26,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.web.NumericId;
+import org.orderplatform.platform.web.PageParameters;
 import org.orderplatform.platform.web.PageView;
 
 /** {@code /api/users}: the caller's own account, and user administration for superusers. */
@@ -74,10 +74,8 @@ public class UserResource {
     @GET
     @RolesAllowed(AccessTokens.ADMIN)
     @Operation(summary = "List users (superusers only)", description = "q matches email or name, any case.")
-    public PageView<UserView> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-                                   @QueryParam("q") @Size(max = 320) String query) {
-        return users.page(query, page, size);
+    public PageView<UserView> list(@BeanParam PageParameters page, @QueryParam("q") @Size(max = 320) String query) {
+        return users.page(query, page.paging());
     }
 
     @GET
@@ -86,8 +84,8 @@ public class UserResource {
     @Operation(summary = "One user (superusers only)")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user")
-    public UserView get(@PathParam("id") long id) {
-        return UserView.of(users.get(id));
+    public UserView get(@PathParam("id") @NumericId String id) {
+        return UserView.of(users.get(Long.parseLong(id)));
     }
 
     @PATCH
@@ -96,8 +94,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user's name, activity or superuser flag (superusers only)",
             description = "Deactivating a user ends their sessions.")
-    public UserView update(@PathParam("id") long id, @Valid @NotNull AdminUserUpdate body) {
-        return UserView.of(users.updateByAdmin(id, body));
+    public UserView update(@PathParam("id") @NumericId String id, @Valid @NotNull AdminUserUpdate body) {
+        return UserView.of(users.updateByAdmin(Long.parseLong(id), body));
     }
 
     @DELETE
@@ -106,8 +104,8 @@ public class UserResource {
     @Operation(summary = "Delete a user (superusers only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "A superuser cannot delete themself")
-    public void delete(@PathParam("id") long id) {
-        users.delete(callerId(), id);
+    public void delete(@PathParam("id") @NumericId String id) {
+        users.delete(callerId(), Long.parseLong(id));
     }
 
     private long callerId() {

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Direct SQL on the test server's database: for setting up states no API leads to yet, and for checking. */
 public final class Database {
@@ -35,5 +37,14 @@ public final class Database {
                 return row.next() ? row.getString(1) : null;
             }
         }
+    }
+
+    /** Rows per table, e.g. to show that a refused request changed nothing. */
+    public static Map<String, Long> rowCounts(String... tables) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, Long.parseLong(queryString("SELECT count(*) FROM " + table)));
+        }
+        return counts;
     }
 }

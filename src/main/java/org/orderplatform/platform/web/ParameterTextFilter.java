@@ -1,0 +1,67 @@
+package org.orderplatform.platform.web;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.orderplatform.platform.web.ProblemDetails.FieldError;
+
+/**
+ * Every path, query and form parameter of every operation must be {@link PlainText} (one line): 422 naming the
+ * parameter otherwise, before any resource sees it; a query string that is not even percent-encoding is a 400. Runs after authentication and authorization, so that an
+ * anonymous caller learns nothing more than 401/403.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.USER)
+public class ParameterTextFilter implements ContainerRequestFilter {
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        check(context.getUriInfo().getPathParameters(), errors);
+        check(queryParameters(context.getUriInfo()), errors);
+        if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(context.getMediaType())) {
+            // The container parses forms (and JAX-RS takes @FormParam from it), leaving the body stream empty.
+            request.getParameterMap().forEach((name, values) -> check(name, List.of(values), errors));
+        }
+        if (!errors.isEmpty()) {
+            List<FieldError> fields = new ArrayList<>();
+            errors.forEach((field, message) -> fields.add(new FieldError(field, message)));
+            throw ProblemException.invalid(fields);
+        }
+    }
+
+    /** The decoded query parameters; 400 when the query string cannot be decoded (JAX-RS would answer 500). */
+    private static Map<String, List<String>> queryParameters(UriInfo uri) {
+        try {
+            return uri.getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED_QUERY.status(), ProblemType.MALFORMED_QUERY.uri(),
+                    ProblemType.MALFORMED_QUERY.title(), "The query string has a % not followed by two hex digits");
+        }
+    }
+
+    private static void check(Map<String, List<String>> parameters, Map<String, String> errors) {
+        parameters.forEach((name, values) -> check(name, values, errors));
+    }
+
+    private static void check(String name, List<String> values, Map<String, String> errors) {
+        for (String value : values) {
+            PlainText.problem(value).ifPresent(problem -> errors.putIfAbsent(name, problem));
+        }
+    }
+}
