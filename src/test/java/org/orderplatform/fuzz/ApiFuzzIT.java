@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -87,7 +88,9 @@ class ApiFuzzIT {
                 .isEmpty();
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED, maxDiscardRatio = 1)
+    // No edge cases: those of the operation list are its first and last operation, which would take a third of
+    // the tries; the nasty values are edge cases enough.
+    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
     void shouldAnswerAnythingWithA4xxOrSuccessAndChangeNothingWhenRefusing(@ForAll("requests") FuzzRequest request)
             throws Exception {
         Statistics.label("operation").collect(request.operation().key());
@@ -118,10 +121,10 @@ class ApiFuzzIT {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Api.BASE + request.target())).timeout(PATIENCE)
                 .method(request.operation().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach(builder::header);
         if (request.contentType() != null) {
-            builder.header("Content-Type", request.contentType());
+            builder.setHeader("Content-Type", request.contentType());
         }
+        request.headers().forEach(builder::setHeader); // an odd Content-Type among them replaces the body's
         long start = System.nanoTime();
         HttpResponse<InputStream> response;
         try {

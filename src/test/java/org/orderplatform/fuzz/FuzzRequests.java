@@ -164,7 +164,12 @@ final class FuzzRequests {
                 Tuple.of(1, Arbitraries.of("text/", "*/*;q=abc", "application/json;q=99999999999999999999",
                         "\u0041pplication/xml").map(v -> Optional.of(Map.entry("Accept", v)))),
                 Tuple.of(1, Arbitraries.of("garbage", "../../etc", "x".repeat(200))
-                        .map(v -> Optional.of(Map.entry("X-Request-ID", v)))));
+                        .map(v -> Optional.of(Map.entry("X-Request-ID", v)))),
+                Tuple.of(1, Arbitraries.of("garbage", "999.1.1.1", ":::::", "1.1.1.1, " + "2.2.2.2, ".repeat(500) + "3.3.3.3",
+                        "").map(v -> Optional.of(Map.entry("X-Forwarded-For", v)))),
+                Tuple.of(1, Arbitraries.of("application/json; charset=bogus", "application/json; charset=UTF-16",
+                        "application/json; charset=ISO-8859-1", "application/", "text/plain", "application/json;;;")
+                        .map(v -> Optional.of(Map.entry("Content-Type", v)))));
         headers.add(odd);
         return Combinators.combine(token, Combinators.combine(headers).as(list -> list)).as((bearer, list) -> {
             Map<String, String> all = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 
@@ -96,7 +97,7 @@ final class JsonBody {
     }
 
     private static JsonValue number(String text, String path, List<FieldError> problems) {
-        var problem = NumberText.problem(text);
+        Optional<String> problem = NumberText.problem(text);
         if (problem.isPresent()) {
             problems.add(new FieldError(path.isEmpty() ? ConstraintViolationExceptionMapper.BODY : path, problem.get()));
             return JsonValue.NULL;

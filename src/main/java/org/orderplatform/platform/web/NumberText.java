@@ -8,7 +8,7 @@ import java.util.Optional;
  * ({@code 1e999999999}) makes setScale, toPlainString and the like build numbers with a billion digits. No number
  * the API takes comes near the bounds: money has at most 13 characters, ids and versions at most 19 digits.
  */
-public final class NumberText {
+final class NumberText {
 
     static final int MAX_LENGTH = 40;
     static final int MAX_EXPONENT_DIGITS = 3;
@@ -19,7 +19,7 @@ public final class NumberText {
     }
 
     /** What is wrong with the text of a number, if anything; whether it is a number at all is the parser's call. */
-    public static Optional<String> problem(String text) {
+    static Optional<String> problem(String text) {
         if (text.length() > MAX_LENGTH) {
             return Optional.of(MESSAGE);
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * display other than it reads: "Trojan Source"), and no unpaired surrogates (not Unicode at all: PostgreSQL and
  * UTF-8 cannot store them). PostgreSQL also refuses NUL outright, which used to surface as a 500.
  */
-public final class PlainText {
+final class PlainText {
 
     static final String CONTROL = "must not contain control characters";
     static final String BIDI = "must not contain bidirectional text controls";
@@ -18,12 +18,12 @@ public final class PlainText {
     }
 
     /** What is wrong with a single-line value (names, emails, passwords, parameters), if anything. */
-    public static Optional<String> problem(String text) {
+    static Optional<String> problem(String text) {
         return problem(text, false);
     }
 
     /** What is wrong with the text, if anything; {@code freeText} allows tab, CR and LF. */
-    public static Optional<String> problem(String text, boolean freeText) {
+    static Optional<String> problem(String text, boolean freeText) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

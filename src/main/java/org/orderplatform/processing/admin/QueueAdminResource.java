@@ -75,13 +75,13 @@ public class QueueAdminResource {
             + "job, with its attempts reset, back to the queue.")
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "404", description = "No dead letter with this id")
-    public Response replay(@PathParam("id") @NumericId String text) {
-        long id = Long.parseLong(text);
-        if (!steps.replay(id)) {
-            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + id);
+    public Response replay(@PathParam("id") @NumericId String id) {
+        long jobId = Long.parseLong(id);
+        if (!steps.replay(jobId)) {
+            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + jobId);
         }
         metrics.counter("order.jobs.replayed").inc();
-        return Response.accepted(new Replayed(id)).build();
+        return Response.accepted(new Replayed(jobId)).build();
     }
 
     /** The job that will run again. */
