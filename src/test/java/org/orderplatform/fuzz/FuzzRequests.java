@@ -167,6 +167,8 @@ final class FuzzRequests {
                         .map(v -> Optional.of(Map.entry("X-Request-ID", v)))),
                 Tuple.of(1, Arbitraries.of("garbage", "999.1.1.1", ":::::", "1.1.1.1, " + "2.2.2.2, ".repeat(500) + "3.3.3.3",
                         "").map(v -> Optional.of(Map.entry("X-Forwarded-For", v)))),
+                Tuple.of(1, Arbitraries.of("null", "https://allowed.example", "https://evil.example", "garbage",
+                        "https://" + "a".repeat(3_000)).map(v -> Optional.of(Map.entry("Origin", v)))),
                 Tuple.of(1, Arbitraries.of("application/json; charset=bogus", "application/json; charset=UTF-16",
                         "application/json; charset=ISO-8859-1", "application/", "text/plain", "application/json;;;")
                         .map(v -> Optional.of(Map.entry("Content-Type", v)))));
