@@ -30,8 +30,9 @@ public class OrderQueries {
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("as_of", "must be a timestamp such as 2026-11-25T12:00:00Z"));
             }
-            if (snapshot.filter(moment -> moment.isBefore(EARLIEST_AS_OF) || moment.isAfter(LATEST_AS_OF)).isPresent()) {
-                errors.add(new FieldError("as_of", "must be a timestamp from " + EARLIEST_AS_OF + " to " + LATEST_AS_OF));
+            if (snapshot.filter(moment -> moment.isBefore(EARLIEST_AS_OF) || moment.isAfter(LATEST_AS_OF))
+                    .isPresent()) {
+                errors.add(new FieldError("as_of", "must be a timestamp from year 1 to 9999"));
             }
         }
         Optional<OrderStatus> wantedStatus = Optional.empty();

@@ -83,8 +83,8 @@ public class OrderResource {
     @GET
     @Operation(summary = "List orders", description = "The caller's orders, newest first by default. A superuser "
             + "may add owner_id= (one user's) or all=true (everybody's). The response's List-As-Of header is the "
-            + "moment the list was read: pass it back as as_of= for the next pages, and orders placed meanwhile "
-            + "will not shift them.")
+            + "moment the list was read: pass it back as as_of= (year 1 to 9999) for the next pages, and orders "
+            + "placed meanwhile will not shift them.")
     @APIResponse(responseCode = "200", description = "{items, total, page, size}",
             content = @Content(schema = @Schema(implementation = OrderPage.class)))
     public Response list(@BeanParam PageParameters page,

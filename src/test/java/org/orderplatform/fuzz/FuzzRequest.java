@@ -1,6 +1,7 @@
 package org.orderplatform.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,10 @@ record FuzzRequest(ApiOperations.Operation operation, String target, Map<String,
     @Override
     public String toString() {
         String text = body == null ? "(no body)" : new String(body, StandardCharsets.UTF_8);
-        return operation + " as " + abbreviate(target) + " headers=" + abbreviate(headers.toString())
+        Map<String, String> shown = new LinkedHashMap<>(headers);
+        shown.computeIfPresent("Authorization", (name, value) -> value.length() > 40
+                ? value.substring(0, 40) + "..." : value);
+        return operation + " as " + abbreviate(target) + " headers=" + abbreviate(shown.toString())
                 + (contentType == null ? "" : " " + contentType) + " body[" + (body == null ? 0 : body.length) + "]="
                 + abbreviate(text);
     }

@@ -18,8 +18,8 @@ import org.orderplatform.platform.web.ProblemDetails.FieldError;
 
 /**
  * Every path, query and form parameter of every operation must be {@link PlainText} (one line): 422 naming the
- * parameter otherwise, before any resource sees it; a query string that is not even percent-encoding is a 400. Runs after authentication and authorization, so that an
- * anonymous caller learns nothing more than 401/403.
+ * parameter otherwise, before any resource sees it; a query string that is not even percent-encoding is a 400.
+ * Runs after authentication and authorization, so that an anonymous caller learns nothing more than 401/403.
  */
 @Provider
 @ApplicationScoped

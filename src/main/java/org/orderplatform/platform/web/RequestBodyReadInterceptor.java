@@ -7,7 +7,6 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,8 +43,6 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
                 throw ProblemException.invalid(problems);
             }
             context.setInputStream(new ByteArrayInputStream(body));
-            // JSON is UTF-8 (RFC 8259), as checked above; a charset parameter must not make JSON-B read it otherwise.
-            context.setMediaType(context.getMediaType().withCharset(StandardCharsets.UTF_8.name()));
             return context.proceed();
         } catch (WebApplicationException | ProblemException | UnreadableBodyException e) {
             throw e;
