@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,7 @@ import org.orderplatform.platform.web.ProblemDetails.FieldError;
 
 /**
  * Every path, query and form parameter of every operation must be {@link PlainText} (one line): 422 naming the
- * parameter otherwise, before any resource sees it; a query string that is not even percent-encoding is a 400.
+ * parameter otherwise, before any resource sees it; a query string that is not percent-encoded UTF-8 is a 400.
  * Runs after authentication and authorization, so that an anonymous caller learns nothing more than 401/403.
  */
 @Provider
@@ -33,7 +32,7 @@ public class ParameterTextFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         Map<String, String> errors = new LinkedHashMap<>();
         check(context.getUriInfo().getPathParameters(), errors);
-        check(queryParameters(context.getUriInfo()), errors);
+        check(queryParameters(context), errors);
         if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(context.getMediaType())) {
             // The container parses forms (and JAX-RS takes @FormParam from it), leaving the body stream empty.
             request.getParameterMap().forEach((name, values) -> check(name, List.of(values), errors));
@@ -45,14 +44,25 @@ public class ParameterTextFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The decoded query parameters; 400 when the query string cannot be decoded (JAX-RS would answer 500). */
-    private static Map<String, List<String>> queryParameters(UriInfo uri) {
-        try {
-            return uri.getQueryParameters();
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.MALFORMED_QUERY.status(), ProblemType.MALFORMED_QUERY.uri(),
-                    ProblemType.MALFORMED_QUERY.title(), "The query string has a % not followed by two hex digits");
+    /**
+     * The decoded query parameters; 400 for a query string that is not percent-encoded UTF-8, and for a URL that is
+     * no URI at all (JAX-RS fails on it with a 500 when asked for the parameters).
+     */
+    private Map<String, List<String>> queryParameters(ContainerRequestContext context) {
+        String query = request.getQueryString();
+        if (query != null && !QueryString.isPercentEncodedUtf8(query)) {
+            throw malformed(QueryString.MALFORMED);
         }
+        try {
+            return context.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            throw malformed("The request URL is not a well-formed URI");
+        }
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(ProblemType.MALFORMED_QUERY.status(), ProblemType.MALFORMED_QUERY.uri(),
+                ProblemType.MALFORMED_QUERY.title(), detail);
     }
 
     private static void check(Map<String, List<String>> parameters, Map<String, String> errors) {

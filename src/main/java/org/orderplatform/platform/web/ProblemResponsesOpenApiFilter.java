@@ -66,7 +66,7 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
             add(responses, "422", "Invalid or unknown fields, or beyond the input limits; see errors");
         }
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
-            add(responses, "400", "A query string that is not well-formed percent-encoding");
+            add(responses, "400", "A query string that is not percent-encoded UTF-8");
             add(responses, "422", "Invalid parameters, or beyond the input limits; see errors");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
