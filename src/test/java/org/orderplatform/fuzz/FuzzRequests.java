@@ -225,7 +225,11 @@ final class FuzzRequests {
         List<Arbitrary<String>> fields = new ArrayList<>();
         properties(schema).forEach((name, property) -> fields.add(Arbitraries.oneOf(
                 plainValue(name, property), Nasty.text(false)).map(value -> name + "=" + Nasty.percentEncode(value))));
-        return Combinators.combine(fields).as(list -> utf8(String.join("&", list)));
+        Arbitrary<byte[]> fieldByField = Combinators.combine(fields).as(list -> utf8(String.join("&", list)));
+        Arbitrary<byte[]> broken = Arbitraries.of("username=%ZZ&password=x", "username=%FF%FE&password=%C3", "%",
+                "=&&=", "username=a&username=b&password=c", "password=" + "x".repeat(Nasty.BODY_LIMIT - 100))
+                .map(FuzzRequests::utf8);
+        return Arbitraries.frequencyOf(Tuple.of(4, fieldByField), Tuple.of(1, broken));
     }
 
     /**

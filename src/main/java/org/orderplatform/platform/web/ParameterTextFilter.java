@@ -34,8 +34,7 @@ public class ParameterTextFilter implements ContainerRequestFilter {
         check(context.getUriInfo().getPathParameters(), errors);
         check(queryParameters(context), errors);
         if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(context.getMediaType())) {
-            // The container parses forms (and JAX-RS takes @FormParam from it), leaving the body stream empty.
-            request.getParameterMap().forEach((name, values) -> check(name, List.of(values), errors));
+            formParameters().forEach((name, values) -> check(name, List.of(values), errors));
         }
         if (!errors.isEmpty()) {
             List<FieldError> fields = new ArrayList<>();
@@ -57,6 +56,19 @@ public class ParameterTextFilter implements ContainerRequestFilter {
             return context.getUriInfo().getQueryParameters();
         } catch (IllegalArgumentException e) {
             throw malformed("The request URL is not a well-formed URI");
+        }
+    }
+
+    /**
+     * The form's parameters (and the query's), as the container parses them - JAX-RS takes {@code @FormParam} from
+     * there too; 400 for a form the container cannot parse, which it reports as if it were our failure.
+     */
+    private Map<String, String[]> formParameters() {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY.status(), ProblemType.MALFORMED_BODY.uri(),
+                    ProblemType.MALFORMED_BODY.title(), "The form body is not percent-encoded");
         }
     }
 

@@ -137,6 +137,21 @@ class InputHardeningIT {
     }
 
     @Test
+    void shouldAnswerFormsTheContainerCannotParseWith400() {
+        JsonObject problem = assertProblem(Api.send(Api.request("/api/auth/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=%ZZ&password=x"))), 400, "/api/auth/login");
+        assertThat(problem.getString("type")).isEqualTo(ProblemType.MALFORMED_BODY.uri());
+        for (String form : List.of("username=%FF%FE&password=%C3", "%", "=&&=", "username=a&username=b")) {
+            HttpResponse<String> response = Api.send(Api.request("/api/auth/login")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Forwarded-For", "198.51.100.7")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(response.statusCode()).as(form + ": " + response.body()).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void shouldRefuseControlCharactersInQueryAndPathParameters() {
         Map<String, String> queries = Map.of(
                 "/api/users?q=%E2%80%AE", "q",
