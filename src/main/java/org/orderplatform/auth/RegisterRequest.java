@@ -3,15 +3,14 @@ package org.orderplatform.auth;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.orderplatform.platform.web.PlainText;
+import org.orderplatform.platform.web.FreeText;
 
 /** {@code POST /api/auth/register}. The password rules beyond length are checked by {@link PasswordPolicy}. */
 public record RegisterRequest(
         @NotBlank @Email @Size(max = 320) String email,
         @NotNull @Size(min = 8, max = 128) String password,
-        @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String fullName) {
+        @Size(max = 200) @FreeText String fullName) {
 
     /** Email addresses are trimmed before anything else looks at them. */
     public RegisterRequest {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.orderplatform.platform.web.Paging;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.ProblemException;
 
@@ -15,8 +16,12 @@ import org.orderplatform.platform.web.ProblemException;
 @ApplicationScoped
 public class OrderQueries {
 
-    OrderQuery parse(Caller caller, String page, String size, String status, String sort, String ownerId,
-                     boolean all, String asOf) {
+    /** Four-digit years: PostgreSQL's timestamps end in year 294276, and Java's parser goes far beyond. */
+    static final OffsetDateTime EARLIEST_AS_OF = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    static final OffsetDateTime LATEST_AS_OF = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+
+    OrderQuery parse(Caller caller, Paging paging, String status, String sort, String ownerId, boolean all,
+                     String asOf) {
         List<FieldError> errors = new ArrayList<>();
         Optional<OffsetDateTime> snapshot = Optional.empty();
         if (asOf != null && !asOf.isBlank()) {
@@ -24,6 +29,10 @@ public class OrderQueries {
                 snapshot = Optional.of(OffsetDateTime.parse(asOf.trim()));
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("as_of", "must be a timestamp such as 2026-11-25T12:00:00Z"));
+            }
+            if (snapshot.filter(moment -> moment.isBefore(EARLIEST_AS_OF) || moment.isAfter(LATEST_AS_OF))
+                    .isPresent()) {
+                errors.add(new FieldError("as_of", "must be a timestamp from year 1 to 9999"));
             }
         }
         Optional<OrderStatus> wantedStatus = Optional.empty();
@@ -51,8 +60,7 @@ public class OrderQueries {
         }
         Optional<Long> owner = all ? Optional.empty()
                 : Optional.of(ownerId != null ? Long.parseLong(ownerId) : caller.userId());
-        return new OrderQuery(owner, wantedStatus, snapshot, order.get(), Integer.parseInt(page),
-                Integer.parseInt(size));
+        return new OrderQuery(owner, wantedStatus, snapshot, order.get(), paging.page(), paging.size());
     }
 
     /** What an If-Match header asks: a version ({@code "3"}, {@code W/"3"}, {@code 3}), any ({@code *}), or

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import org.orderplatform.platform.web.PlainText;
+import org.orderplatform.platform.web.FreeText;
 
 /**
  * The content of an order, for {@code POST /api/orders} and {@code PUT /api/orders/{id}}. Computed and
@@ -21,7 +21,7 @@ import org.orderplatform.platform.web.PlainText;
 public record OrderRequest(
         @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Item> items,
         @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") @IsoCurrency String currency,
-        @Size(max = 2000) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String notes,
+        @Size(max = 2000) @FreeText String notes,
         @Min(1) Long version) {
 
     public static final String DEFAULT_CURRENCY = "USD";
@@ -35,7 +35,7 @@ public record OrderRequest(
     public record Item(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+",
                     message = "may contain only letters, digits, '.', '_' and '-'") String sku,
-            @NotBlank @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String name,
+            @NotBlank @Size(max = 200) @FreeText String name,
             @NotNull @Min(1) @Max(10_000) Integer quantity,
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice) {
     }

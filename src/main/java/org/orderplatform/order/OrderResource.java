@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.web.NumericId;
+import org.orderplatform.platform.web.PageParameters;
 
 /** {@code /api/orders}: the caller's orders (a superuser's: anyone's). Another user's order is a 404. */
 @Path("orders")
@@ -80,23 +83,20 @@ public class OrderResource {
     @GET
     @Operation(summary = "List orders", description = "The caller's orders, newest first by default. A superuser "
             + "may add owner_id= (one user's) or all=true (everybody's). The response's List-As-Of header is the "
-            + "moment the list was read: pass it back as as_of= for the next pages, and orders placed meanwhile "
-            + "will not shift them.")
+            + "moment the list was read: pass it back as as_of= (year 1 to 9999) for the next pages, and orders "
+            + "placed meanwhile will not shift them.")
     @APIResponse(responseCode = "200", description = "{items, total, page, size}",
             content = @Content(schema = @Schema(implementation = OrderPage.class)))
-    public Response list(@QueryParam("page") @DefaultValue("1") @Pattern(regexp = "[1-9][0-9]{0,6}",
-                                 message = "must be a whole number from 1 to 9999999") String page,
-                         @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "[1-9][0-9]?|100",
-                                 message = "must be a whole number from 1 to 100") String size,
+    public Response list(@BeanParam PageParameters page,
                          @QueryParam("status") String status,
                          @QueryParam("sort") @DefaultValue("created_at,desc") String sort,
-                         @QueryParam("owner_id") @Pattern(regexp = "[1-9][0-9]{0,17}",
-                                 message = "must be a user id") String ownerId,
+                         @QueryParam("owner_id") @NumericId String ownerId,
                          @QueryParam("all") @DefaultValue("false") @Pattern(regexp = "true|false",
                                  message = "must be true or false") String all,
                          @QueryParam("as_of") @Size(max = 40) String asOf) {
         OffsetDateTime readAt = DatabaseClock.now();
-        OrderQuery query = queries.parse(caller(), page, size, status, sort, ownerId, Boolean.parseBoolean(all), asOf);
+        OrderQuery query = queries.parse(caller(), page.paging(), status, sort, ownerId, Boolean.parseBoolean(all),
+                asOf);
         return Response.ok(orders.list(query), MediaType.APPLICATION_JSON)
                 .header("List-As-Of", query.asOf().orElse(readAt).toString())
                 .build();

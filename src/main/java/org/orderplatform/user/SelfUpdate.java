@@ -1,13 +1,12 @@
 package org.orderplatform.user;
 
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.orderplatform.platform.web.PlainText;
+import org.orderplatform.platform.web.FreeText;
 
 /** {@code PATCH /api/users/me}: only these fields; anything else (is_superuser, is_active, id) is refused. */
 public record SelfUpdate(
-        @Size(max = 200) @Pattern(regexp = PlainText.PATTERN, message = PlainText.MESSAGE) String fullName,
+        @Size(max = 200) @FreeText String fullName,
         @Email @Size(min = 3, max = 320) String email,
         @Size(min = 8, max = 128) String password,
         @Size(max = 128) String currentPassword) {

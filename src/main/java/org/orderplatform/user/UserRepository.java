@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.orderplatform.platform.web.Paging;
 
 /** Users in PostgreSQL. Emails compare by {@link EmailAddresses#key} (unique). */
 @ApplicationScoped
@@ -40,11 +41,11 @@ public class UserRepository {
     }
 
     /** A page of users whose email or name contains {@code query} (any case), oldest first. */
-    public List<User> page(String query, int page, int size) {
+    public List<User> page(String query, Paging paging) {
         return em.createQuery("SELECT u FROM User u WHERE " + MATCHES + " ORDER BY u.id", User.class)
                 .setParameter("q", pattern(query))
-                .setFirstResult((page - 1) * size)
-                .setMaxResults(size)
+                .setFirstResult(paging.offset())
+                .setMaxResults(paging.size())
                 .getResultList();
     }
 

@@ -5,13 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -28,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.auth.LoginThrottle;
 import org.orderplatform.platform.web.ClientAddresses;
+import org.orderplatform.platform.web.NumericId;
+import org.orderplatform.platform.web.PageParameters;
 import org.orderplatform.platform.web.PageView;
 
 /** {@code /api/users}: the caller's own account, and user administration for superusers. */
@@ -81,10 +81,8 @@ public class UserResource {
     @GET
     @RolesAllowed(AccessTokens.ADMIN)
     @Operation(summary = "List users (superusers only)", description = "q matches email or name, any case.")
-    public PageView<UserView> list(@QueryParam("page") @DefaultValue("1") @Min(1) int page,
-                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
-                                   @QueryParam("q") @Size(max = 320) String query) {
-        return users.page(query, page, size);
+    public PageView<UserView> list(@BeanParam PageParameters page, @QueryParam("q") @Size(max = 320) String query) {
+        return users.page(query, page.paging());
     }
 
     @GET
@@ -93,8 +91,8 @@ public class UserResource {
     @Operation(summary = "One user (superusers only)")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user")
-    public UserView get(@PathParam("id") long id) {
-        return UserView.of(users.get(id));
+    public UserView get(@PathParam("id") @NumericId String id) {
+        return UserView.of(users.get(Long.parseLong(id)));
     }
 
     @PATCH
@@ -107,8 +105,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The updated user")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "It would leave no active superuser")
-    public UserView update(@PathParam("id") long id, @Valid @NotNull AdminUserUpdate body) {
-        return UserView.of(users.updateByAdmin(id, body));
+    public UserView update(@PathParam("id") @NumericId String id, @Valid @NotNull AdminUserUpdate body) {
+        return UserView.of(users.updateByAdmin(Long.parseLong(id), body));
     }
 
     @DELETE
@@ -119,8 +117,8 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "A superuser cannot delete themself, nor the last active "
             + "superuser")
-    public void delete(@PathParam("id") long id) {
-        users.delete(callerId(), id);
+    public void delete(@PathParam("id") @NumericId String id) {
+        users.delete(callerId(), Long.parseLong(id));
     }
 
     @GET
@@ -132,8 +130,8 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The account's failed logins")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "503", description = "The throttling state (Redis) cannot be read")
-    public LoginThrottle.Lockout lockout(@PathParam("id") long id) {
-        return users.lockout(id);
+    public LoginThrottle.Lockout lockout(@PathParam("id") @NumericId String id) {
+        return users.lockout(Long.parseLong(id));
     }
 
     @DELETE
@@ -144,8 +142,8 @@ public class UserResource {
     @APIResponse(responseCode = "204", description = "Cleared")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "503", description = "The throttling state (Redis) cannot be changed")
-    public void clearLockout(@PathParam("id") long id) {
-        users.clearLockout(id);
+    public void clearLockout(@PathParam("id") @NumericId String id) {
+        users.clearLockout(Long.parseLong(id));
     }
 
     private long callerId() {

@@ -9,6 +9,7 @@ import org.orderplatform.auth.Credentials;
 import org.orderplatform.auth.LoginThrottle;
 import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.Paging;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.ProblemException;
 
@@ -35,9 +36,9 @@ public class UserService {
         return users.findById(id).orElseThrow(() -> notFound(id));
     }
 
-    public PageView<UserView> page(String query, int page, int size) {
-        List<UserView> items = users.page(query, page, size).stream().map(UserView::of).toList();
-        return new PageView<>(items, users.countMatching(query), page, size);
+    public PageView<UserView> page(String query, Paging paging) {
+        List<UserView> items = users.page(query, paging).stream().map(UserView::of).toList();
+        return new PageView<>(items, users.countMatching(query), paging.page(), paging.size());
     }
 
     /**

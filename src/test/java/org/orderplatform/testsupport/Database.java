@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Direct SQL on the test server's database: for setting up states no API leads to yet, and for checking. */
 public final class Database {
@@ -59,5 +61,14 @@ public final class Database {
                 return row.next() ? row.getString(1) : null;
             }
         }
+    }
+
+    /** Rows per table, e.g. to show that a refused request changed nothing. */
+    public static Map<String, Long> rowCounts(String... tables) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : tables) {
+            counts.put(table, Long.parseLong(queryString("SELECT count(*) FROM " + table)));
+        }
+        return counts;
     }
 }

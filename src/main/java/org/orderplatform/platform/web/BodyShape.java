@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
@@ -22,18 +23,20 @@ import org.orderplatform.platform.web.ProblemDetails.FieldError;
  * Checks a JSON body against the record it is read into, nested records and lists included: members the record
  * does not have, and values of the wrong JSON type. JSON-B would silently drop the former (so that
  * {@code "is_superuser": true} would look accepted) and quietly convert some of the latter ({@code "5"} into 5);
- * the API refuses both, field by field.
+ * the API refuses both, field by field. Every string must be {@link PlainText} (free text where the field is
+ * {@link FreeText}), and a decimal sent as a string is bounded by {@link NumberText} before it is parsed.
  */
 final class BodyShape {
 
     static final String NOT_A_FIELD = "is not a field of this request";
+    private static final String NOT_A_DECIMAL = "must be a decimal number";
 
     private BodyShape() {
     }
 
     static List<FieldError> problems(JsonValue json, Type type) {
         List<FieldError> problems = new ArrayList<>();
-        check(json, type, "", problems);
+        check(json, type, false, "", problems);
         return problems;
     }
 
@@ -41,7 +44,7 @@ final class BodyShape {
         return raw(type).isRecord();
     }
 
-    private static void check(JsonValue json, Type type, String path, List<FieldError> problems) {
+    private static void check(JsonValue json, Type type, boolean freeText, String path, List<FieldError> problems) {
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             return; // required or not is Bean Validation's call
         }
@@ -60,7 +63,8 @@ final class BodyShape {
                 if (component == null) {
                     problems.add(new FieldError(field, NOT_A_FIELD));
                 } else {
-                    check(value, component.getGenericType(), field, problems);
+                    check(value, component.getGenericType(), component.isAnnotationPresent(FreeText.class), field,
+                            problems);
                 }
             });
         } else if (Collection.class.isAssignableFrom(raw)) {
@@ -70,14 +74,24 @@ final class BodyShape {
             }
             Type element = type instanceof ParameterizedType generic ? generic.getActualTypeArguments()[0] : Object.class;
             for (int i = 0; i < array.size(); i++) {
-                check(array.get(i), element, path + "[" + i + "]", problems);
+                check(array.get(i), element, false, path + "[" + i + "]", problems);
             }
-        } else if (raw == String.class && !(json instanceof JsonString)) {
-            problems.add(new FieldError(name, "must be a string"));
-        } else if (isWholeNumber(raw) && !(json instanceof JsonNumber number && number.isIntegral())) {
-            problems.add(new FieldError(name, "must be a whole number"));
-        } else if (raw == BigDecimal.class && !isDecimal(json)) {
-            problems.add(new FieldError(name, "must be a decimal number"));
+        } else if (raw == String.class) {
+            if (json instanceof JsonString text) {
+                PlainText.problem(text.getString(), freeText).ifPresent(problem ->
+                        problems.add(new FieldError(name, problem)));
+            } else {
+                problems.add(new FieldError(name, "must be a string"));
+            }
+        } else if (isWholeNumber(raw)) {
+            if (!(json instanceof JsonNumber number && number.isIntegral())) {
+                problems.add(new FieldError(name, "must be a whole number"));
+            } else if (number.bigIntegerValue().bitLength() >= bits(raw)) {
+                // JSON-B would wrap it around silently: 4294967297 would be read as the int 1
+                problems.add(new FieldError(name, "must be a whole number from " + min(raw) + " to " + max(raw)));
+            }
+        } else if (raw == BigDecimal.class) {
+            decimalProblem(json).ifPresent(problem -> problems.add(new FieldError(name, problem)));
         } else if ((raw == Boolean.class || raw == boolean.class) && json.getValueType() != JsonValue.ValueType.TRUE
                 && json.getValueType() != JsonValue.ValueType.FALSE) {
             problems.add(new FieldError(name, "must be true or false"));
@@ -85,23 +99,44 @@ final class BodyShape {
     }
 
     private static boolean isWholeNumber(Class<?> type) {
-        return type == Integer.class || type == int.class || type == Long.class || type == long.class;
+        return isInt(type) || type == Long.class || type == long.class;
     }
 
-    /** A JSON number, or a string holding one ("19.99"): money may come either way. */
-    private static boolean isDecimal(JsonValue json) {
+    private static boolean isInt(Class<?> type) {
+        return type == Integer.class || type == int.class;
+    }
+
+    /** Bits of the two's complement type, sign included: BigInteger.bitLength leaves the sign out. */
+    private static int bits(Class<?> type) {
+        return isInt(type) ? Integer.SIZE : Long.SIZE;
+    }
+
+    private static long min(Class<?> type) {
+        return isInt(type) ? Integer.MIN_VALUE : Long.MIN_VALUE;
+    }
+
+    private static long max(Class<?> type) {
+        return isInt(type) ? Integer.MAX_VALUE : Long.MAX_VALUE;
+    }
+
+    /** A JSON number (bounded by {@link JsonBody}), or a string holding one ("19.99"): money may come either way. */
+    private static Optional<String> decimalProblem(JsonValue json) {
         if (json instanceof JsonNumber) {
-            return true;
+            return Optional.empty();
         }
         if (json instanceof JsonString text) {
+            Optional<String> tooLong = NumberText.problem(text.getString());
+            if (tooLong.isPresent()) {
+                return tooLong;
+            }
             try {
                 new BigDecimal(text.getString());
-                return true;
+                return Optional.empty();
             } catch (NumberFormatException e) {
-                return false;
+                return Optional.of(NOT_A_DECIMAL);
             }
         }
-        return false;
+        return Optional.of(NOT_A_DECIMAL);
     }
 
     private static Class<?> raw(Type type) {

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 /**
  * Documents the platform's error responses on every operation, so that resources need not repeat them: a
  * {@code Problem} schema, and {@code application/problem+json} responses for what any such operation can answer
- * - 500 always; 400, 413, 415 and 422 where there is a request body; 401 and 403 where a token is required;
- * 404 where the path names a resource. Responses an operation documents itself are kept.
+ * - 500 always; 400, 413, 415 and 422 where there is a request body; 400 and 422 where there are parameters
+ * (see docs/errors.md, input limits); 401 and 403 where a token is required; 404 where the path names a resource.
+ * Responses an operation documents itself are kept.
  */
 public class ProblemResponsesOpenApiFilter implements OASFilter {
 
@@ -59,10 +60,14 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         add(responses, "500", "Unexpected failure; only the request id is revealed");
         if (operation.getRequestBody() != null) {
-            add(responses, "400", "The body is not JSON or has a value of the wrong type");
+            add(responses, "400", "The body is not UTF-8 JSON, or nests deeper than 32 levels");
             add(responses, "413", "The body is larger than the limit");
             add(responses, "415", "The body is not application/json");
-            add(responses, "422", "Invalid or unknown fields; see errors");
+            add(responses, "422", "Invalid or unknown fields, or beyond the input limits; see errors");
+        }
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            add(responses, "400", "A query string that is not percent-encoded UTF-8");
+            add(responses, "422", "Invalid parameters, or beyond the input limits; see errors");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             operation.getSecurity().forEach(requirement -> listScopes(requirement, scopes));

@@ -4,6 +4,7 @@ package org.orderplatform.platform.web;
 public enum ProblemType {
     VALIDATION("/problems/validation", "Request validation failed", 422),
     MALFORMED_BODY("/problems/malformed-body", "Malformed request body", 400),
+    MALFORMED_QUERY("/problems/malformed-query", "Malformed query string", 400),
     PAYLOAD_TOO_LARGE("/problems/payload-too-large", "Request body too large", 413),
     CORS_ORIGIN_REJECTED("/problems/cors-origin-rejected", "Origin not allowed", 403),
     INTERNAL_ERROR("/problems/internal-error", "Internal server error", 500);

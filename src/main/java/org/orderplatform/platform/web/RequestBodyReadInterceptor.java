@@ -1,28 +1,24 @@
 package org.orderplatform.platform.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads request bodies for the API's record DTOs and marks what goes wrong as the client's doing:
  * <ul>
  *   <li>no body at all gives {@code null} (a required body is then a 422 on {@code body});</li>
- *   <li>members the record does not have, and values of the wrong JSON type, are refused with 422, one error
- *       per field ({@link BodyShape});</li>
- *   <li>a body that cannot be parsed becomes {@link UnreadableBodyException}: 400, or 413 when it outgrew
- *       the limit.</li>
+ *   <li>members the record does not have, values of the wrong JSON type, control characters in text and
+ *       numbers too long to parse safely are refused with 422, one error per field ({@link JsonBody},
+ *       {@link BodyShape});</li>
+ *   <li>a body that cannot be parsed (not UTF-8, not JSON, nested too deep) becomes
+ *       {@link UnreadableBodyException}: 400, or 413 when it outgrew the limit.</li>
  * </ul>
  * Failures anywhere else stay server errors.
  */
@@ -40,13 +36,15 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
             if (body.length == 0) {
                 return null;
             }
-            List<ProblemDetails.FieldError> problems = BodyShape.problems(parse(body), context.getGenericType());
+            JsonBody.Parsed json = JsonBody.parse(body);
+            List<ProblemDetails.FieldError> problems = new ArrayList<>(json.problems());
+            problems.addAll(BodyShape.problems(json.value(), context.getGenericType()));
             if (!problems.isEmpty()) {
                 throw ProblemException.invalid(problems);
             }
             context.setInputStream(new ByteArrayInputStream(body));
             return context.proceed();
-        } catch (WebApplicationException | ProblemException e) {
+        } catch (WebApplicationException | ProblemException | UnreadableBodyException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -56,18 +54,6 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
             }
             throw new UnreadableBodyException(ProblemType.MALFORMED_BODY,
                     "The request body is not valid JSON for this operation", e);
-        }
-    }
-
-    /** One JSON value and nothing after it (a reader would quietly ignore trailing garbage). */
-    private static JsonValue parse(byte[] body) {
-        try (JsonParser parser = Json.createParser(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            parser.next();
-            JsonValue value = parser.getValue();
-            if (parser.hasNext()) {
-                throw new JsonParsingException("Unexpected content after the JSON value", parser.getLocation());
-            }
-            return value;
         }
     }
 }

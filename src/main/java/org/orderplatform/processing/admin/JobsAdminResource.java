@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobStartException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.processing.batch.BatchJobs;
 import org.orderplatform.processing.batch.ExecutionView;
@@ -69,8 +69,8 @@ public class JobsAdminResource {
             + "COMPLETED, FAILED, STOPPED...; the history is kept in PostgreSQL across restarts.")
     @APIResponse(responseCode = "200", description = "The execution")
     @APIResponse(responseCode = "404", description = "No execution with this id")
-    public ExecutionView execution(@PathParam("id") @Min(1) long id) {
-        return jobs.execution(id).orElseThrow(() -> new ProblemException(404, "about:blank", "Not Found",
+    public ExecutionView execution(@PathParam("id") @NumericId String id) {
+        return jobs.execution(Long.parseLong(id)).orElseThrow(() -> new ProblemException(404, "about:blank", "Not Found",
                 "No job execution " + id));
     }
 

@@ -3,15 +3,12 @@ package org.orderplatform.processing.admin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.web.NumericId;
+import org.orderplatform.platform.web.PageParameters;
 import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.Paging;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.processing.OrderJobSteps;
 import org.orderplatform.processing.OrderJobs;
@@ -62,11 +62,11 @@ public class QueueAdminResource {
     @GET
     @Path("dead-letters")
     @Operation(summary = "Jobs that failed their last attempt", description = "Newest first, with the last error.")
-    public PageView<DeadLetterView> deadLetters(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(100000) int page,
-                                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        List<DeadLetterView> items = jobs.deadLetters((page - 1) * size, size).stream()
+    public PageView<DeadLetterView> deadLetters(@BeanParam PageParameters page) {
+        Paging paging = page.paging();
+        List<DeadLetterView> items = jobs.deadLetters(paging.offset(), paging.size()).stream()
                 .map(DeadLetterView::of).toList();
-        return new PageView<>(items, jobs.countDeadLetters(), page, size);
+        return new PageView<>(items, jobs.countDeadLetters(), paging.page(), paging.size());
     }
 
     @POST
@@ -75,12 +75,13 @@ public class QueueAdminResource {
             + "job, with its attempts reset, back to the queue.")
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(responseCode = "404", description = "No dead letter with this id")
-    public Response replay(@PathParam("id") @Min(1) long id) {
-        if (!steps.replay(id)) {
-            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + id);
+    public Response replay(@PathParam("id") @NumericId String id) {
+        long jobId = Long.parseLong(id);
+        if (!steps.replay(jobId)) {
+            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + jobId);
         }
         metrics.counter("order.jobs.replayed").inc();
-        return Response.accepted(new Replayed(id)).build();
+        return Response.accepted(new Replayed(jobId)).build();
     }
 
     /** The job that will run again. */

@@ -1,0 +1,159 @@
+package org.orderplatform.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import org.orderplatform.testsupport.Accounts;
+import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.Database;
+import org.orderplatform.testsupport.Orders;
+
+/**
+ * Property-based fuzzing of every operation in the live OpenAPI document - every body, path, query and header
+ * parameter - with wrong types, numbers and strings up to the body limit, deep nesting, control, bidirectional and
+ * broken characters and bytes that are not UTF-8 (see {@link FuzzRequests}, {@link Nasty}). Whatever comes:
+ * <ul>
+ *   <li>an answer within {@link #PATIENCE} - a guard against CPU exhaustion, not a speed test;</li>
+ *   <li>never a 5xx, never a stack trace or a Java class name;</li>
+ *   <li>a refused request (4xx) changes nothing: no rows in users, orders or order_jobs come or go, and the fuzzing
+ *       user's account and orders stay as they were.</li>
+ * </ul>
+ * The seed of a failing run is in the report (jqwik replays it first on the next run).
+ */
+class ApiFuzzIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Pattern INTERNALS = Pattern.compile(
+            "Exception|\\tat |(java|javax|jakarta|com\\.ibm|org\\.(orderplatform|jboss|eclipse|postgresql|hibernate|"
+                    + "apache))\\.[a-z]");
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(PATIENCE)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private static ApiOperations.Document document;
+    private static List<ApiOperations.Operation> operations;
+    private static FuzzRequests requests;
+    private static Connection database;
+    private static String userToken;
+
+    @BeforeContainer
+    static void setUp() throws SQLException {
+        document = ApiOperations.load();
+        operations = document.operations();
+        JsonObject user = Accounts.newUser("fuzz");
+        userToken = Accounts.accessToken(user.getString("email"), Accounts.PASSWORD);
+        long victim = Accounts.newUser("fuzz-victim").getJsonNumber("id").longValue();
+        String order = Orders.place(userToken).getString("id");
+        requests = new FuzzRequests(document, new FuzzRequests.Fixture(userToken, Accounts.superuserToken(), victim,
+                order));
+        database = Database.connect();
+    }
+
+    @AfterContainer
+    static void tearDown() throws SQLException {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Example
+    void shouldHaveAGeneratorForEveryPartOfEveryOperation() {
+        assertThat(operations).extracting(ApiOperations.Operation::key)
+                .contains("POST /api/orders", "GET /api/users", "POST /api/auth/login", "GET /api/admin/dead-letters");
+        assertThat(FuzzRequests.missingGenerators(operations)).as("parts of the API the fuzzer cannot generate")
+                .isEmpty();
+    }
+
+    // No edge cases: those of the operation list are its first and last operation, which would take a third of
+    // the tries; the nasty values are edge cases enough.
+    @Property(tries = 500, shrinking = ShrinkingMode.BOUNDED, edgeCases = EdgeCasesMode.NONE)
+    void shouldAnswerAnythingWithA4xxOrSuccessAndChangeNothingWhenRefusing(@ForAll("requests") FuzzRequest request)
+            throws Exception {
+        Statistics.label("operation").collect(request.operation().key());
+        String before = snapshot();
+
+        Answer answer = send(request);
+
+        Statistics.label("status").collect(answer.status() / 100 + "xx");
+        assertThat(answer.status()).as("status of %s: %s", request, answer.body()).isLessThan(500);
+        assertThat(INTERNALS.matcher(answer.body()).find()).as("internals revealed to %s: %s", request, answer.body())
+                .isFalse();
+        if (answer.status() >= 400) {
+            assertThat(snapshot()).as("state after refusing %s", request).isEqualTo(before);
+        }
+        Statistics.label("operation").coverage(coverage -> operations.forEach(operation ->
+                coverage.check(operation.key()).count(count -> count > 0)));
+    }
+
+    @Provide
+    Arbitrary<FuzzRequest> requests() {
+        return Arbitraries.of(operations).flatMap(requests::of);
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer send(FuzzRequest request) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Api.BASE + request.target())).timeout(PATIENCE)
+                .method(request.operation().method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (request.contentType() != null) {
+            builder.setHeader("Content-Type", request.contentType());
+        }
+        request.headers().forEach(builder::setHeader); // an odd Content-Type among them replaces the body's
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response;
+        try {
+            response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new AssertionError("No answer within " + PATIENCE + " to " + request, e);
+        }
+        try (InputStream body = response.body()) {
+            if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                return new Answer(response.statusCode(), ""); // a live stream: it stays open by design
+            }
+            String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to answer %s", request)
+                    .isLessThan(PATIENCE);
+            return new Answer(response.statusCode(), text);
+        }
+    }
+
+    /** Row counts, and the fuzzing user's account and orders as the API shows them. */
+    private static String snapshot() throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (ResultSet counts = database.createStatement().executeQuery("SELECT (SELECT count(*) FROM users), "
+                + "(SELECT count(*) FROM orders), (SELECT count(*) FROM order_jobs)")) {
+            counts.next();
+            state.append("users=").append(counts.getLong(1)).append(" orders=").append(counts.getLong(2))
+                    .append(" order_jobs=").append(counts.getLong(3));
+        }
+        state.append('\n').append(Orders.get(userToken, "/api/users/me").body());
+        state.append('\n').append(Orders.get(userToken, "/api/orders?size=100").body());
+        return state.toString();
+    }
+}
