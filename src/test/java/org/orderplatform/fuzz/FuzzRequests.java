@@ -1,5 +1,7 @@
 package org.orderplatform.fuzz;
 
+import static org.orderplatform.testsupport.Gen.weight;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -11,12 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.orderplatform.fuzz.ApiOperations.Operation;
 import org.orderplatform.fuzz.ApiOperations.Parameter;
+import org.orderplatform.testsupport.Gen;
 
 /**
  * Requests for an operation of the OpenAPI document: its parameters and body built from their schemas, mostly
@@ -66,18 +65,27 @@ final class FuzzRequests {
         return missing;
     }
 
-    Arbitrary<FuzzRequest> of(Operation operation) {
-        Arbitrary<String> path = pathOf(operation);
-        Arbitrary<String> query = queryOf(operation);
-        Arbitrary<Map<String, String>> headers = headersOf(operation);
-        Arbitrary<Tuple.Tuple2<String, byte[]>> body = bodyOf(operation);
-        return Combinators.combine(path, query, headers, body).as((p, q, h, b) ->
-                new FuzzRequest(operation, q.isEmpty() ? p : p + "?" + q, h, b == null ? null : b.get1(),
-                        b == null ? null : b.get2()));
+    Gen<FuzzRequest> of(Operation operation) {
+        Gen<String> path = pathOf(operation);
+        Gen<String> query = queryOf(operation);
+        Gen<Map<String, String>> headers = headersOf(operation);
+        Gen<Body> body = bodyOf(operation);
+        return random -> {
+            String p = path.next(random);
+            String q = query.next(random);
+            Map<String, String> h = headers.next(random);
+            Body b = body.next(random);
+            return new FuzzRequest(operation, q.isEmpty() ? p : p + "?" + q, h, b == null ? null : b.contentType(),
+                    b == null ? null : b.bytes());
+        };
     }
 
-    private Arbitrary<String> pathOf(Operation operation) {
-        List<Arbitrary<String>> values = new ArrayList<>();
+    /** A request body and its media type. */
+    private record Body(String contentType, byte[] bytes) {
+    }
+
+    private Gen<String> pathOf(Operation operation) {
+        List<Gen<String>> values = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Parameter parameter : operation.parameters()) {
             if (parameter.in().equals("path")) {
@@ -86,9 +94,9 @@ final class FuzzRequests {
             }
         }
         if (values.isEmpty()) {
-            return Arbitraries.just(operation.path());
+            return Gen.just(operation.path());
         }
-        return Combinators.combine(values).as(filled -> {
+        return Gen.each(values).map(filled -> {
             String path = operation.path();
             for (int i = 0; i < names.size(); i++) {
                 path = path.replace("{" + names.get(i) + "}", filled.get(i));
@@ -98,82 +106,84 @@ final class FuzzRequests {
     }
 
     /** Real ids the fuzzer may change (its own order, a victim user), ids of nothing, and ids that are no ids. */
-    private Arbitrary<String> pathValue(Operation operation, Parameter parameter) {
-        Arbitrary<String> nasty = Arbitraries.oneOf(Nasty.text(false).map(Nasty::percentEncode),
-                Nasty.numberText(300).map(Nasty::percentEncode), Arbitraries.of(Nasty.BROKEN_PERCENT_ENCODINGS));
-        Arbitrary<String> plausible;
+    private Gen<String> pathValue(Operation operation, Parameter parameter) {
+        Gen<String> nasty = Gen.oneOf(Nasty.text(false).map(Nasty::percentEncode),
+                Nasty.numberText(300).map(Nasty::percentEncode), Gen.of(Nasty.BROKEN_PERCENT_ENCODINGS));
+        Gen<String> plausible;
         if (parameter.name().equals("job_name")) {
             // Only names of no job: starting a real batch job would outlive this test and disturb others
-            plausible = Arbitraries.of("order-reconciliation-x", "no-such-job", "ORDER-REPORT");
+            plausible = Gen.of("order-reconciliation-x", "no-such-job", "ORDER-REPORT");
         } else if (operation.path().startsWith("/api/orders/")) {
-            plausible = Arbitraries.of(fixture.orderId(), UUID.randomUUID().toString(), fixture.orderId().toUpperCase());
+            Gen<String> noOrder = random -> new UUID(random.nextLong(), random.nextLong()).toString();
+            plausible = Gen.oneOf(Gen.just(fixture.orderId()), noOrder, Gen.just(fixture.orderId().toUpperCase()));
         } else if (operation.path().startsWith("/api/users/")) {
             // Never the superuser's or the fuzzing user's own id: a lucky PATCH would lock the tests out
-            plausible = Arbitraries.of(Long.toString(fixture.victimUserId()), "999999999999", "000999999999");
+            plausible = Gen.of(Long.toString(fixture.victimUserId()), "999999999999", "000999999999");
         } else {
-            plausible = Arbitraries.longs().between(1_000_000_000L, 999_999_999_999_999_999L).map(String::valueOf);
+            plausible = Gen.longs(1_000_000_000L, 999_999_999_999_999_999L).map(String::valueOf);
         }
-        return Arbitraries.frequencyOf(Tuple.of(2, plausible), Tuple.of(3, nasty));
+        return Gen.frequency(weight(2, plausible), weight(3, nasty));
     }
 
-    private Arbitrary<String> queryOf(Operation operation) {
-        List<Arbitrary<Optional<String>>> pairs = new ArrayList<>();
+    private Gen<String> queryOf(Operation operation) {
+        List<Gen<Optional<String>>> pairs = new ArrayList<>();
         for (Parameter parameter : operation.parameters()) {
             if (parameter.in().equals("query")) {
                 String name = Nasty.percentEncode(parameter.name());
-                Arbitrary<String> nasty = Arbitraries.oneOf(Nasty.text(false).map(Nasty::percentEncode),
-                        Nasty.numberText(3_000).map(Nasty::percentEncode),
-                        Arbitraries.of(Nasty.BROKEN_PERCENT_ENCODINGS));
-                Arbitrary<String> plausible = plainValue(parameter.name(), parameter.schema()).map(Nasty::percentEncode);
-                pairs.add(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(Optional.<String>empty())),
-                        Tuple.of(3, plausible.map(value -> Optional.of(name + "=" + value))),
-                        Tuple.of(3, nasty.map(value -> Optional.of(name + "=" + value)))));
+                Gen<String> nasty = Gen.oneOf(Nasty.text(false).map(Nasty::percentEncode),
+                        Nasty.numberText(3_000).map(Nasty::percentEncode), Gen.of(Nasty.BROKEN_PERCENT_ENCODINGS));
+                Gen<String> plausible = plainValue(parameter.name(), parameter.schema()).map(Nasty::percentEncode);
+                pairs.add(Gen.frequency(weight(3, Gen.just(Optional.<String>empty())),
+                        weight(3, plausible.map(value -> Optional.of(name + "=" + value))),
+                        weight(3, nasty.map(value -> Optional.of(name + "=" + value)))));
             }
         }
         if (pairs.isEmpty()) {
-            return Arbitraries.just("");
+            return Gen.just("");
         }
-        return Combinators.combine(pairs).as(list -> list.stream().flatMap(Optional::stream)
-                .collect(Collectors.joining("&")));
+        return Gen.each(pairs).map(list -> list.stream().flatMap(Optional::stream).collect(Collectors.joining("&")));
     }
 
-    private Arbitrary<Map<String, String>> headersOf(Operation operation) {
-        Arbitrary<String> token = tokenFor(operation);
-        List<Arbitrary<Optional<Map.Entry<String, String>>>> headers = new ArrayList<>();
+    private Gen<Map<String, String>> headersOf(Operation operation) {
+        Gen<String> token = tokenFor(operation);
+        List<Gen<Optional<Map.Entry<String, String>>>> headers = new ArrayList<>();
         for (Parameter parameter : operation.parameters()) {
             if (parameter.in().equals("cookie")) {
-                Arbitrary<String> cookie = Arbitraries.oneOf(
-                        Arbitraries.strings().withCharRange('#', '+').withCharRange('-', ':').withCharRange('<', '[')
-                                .withCharRange(']', '~').ofMinLength(1).ofMaxLength(60),
-                        Arbitraries.of("9".repeat(3_000), "x".repeat(4_000), "%00", "%E2%80%AE"));
-                headers.add(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Optional.empty())),
-                        Tuple.of(2, cookie.map(v -> Optional.of(Map.entry("Cookie", parameter.name() + "=" + v))))));
+                Gen<Character> cookieOctets = Gen.oneOf(Gen.chars('#', '+'), Gen.chars('-', ':'), Gen.chars('<', '['),
+                        Gen.chars(']', '~'));
+                Gen<String> cookie = Gen.oneOf(Gen.strings(cookieOctets, 1, 60),
+                        Gen.of("9".repeat(3_000), "x".repeat(4_000), "%00", "%E2%80%AE"));
+                headers.add(Gen.frequency(weight(1, Gen.just(Optional.<Map.Entry<String, String>>empty())),
+                        weight(2, cookie.map(v -> Optional.of(Map.entry("Cookie", parameter.name() + "=" + v))))));
             } else if (parameter.in().equals("header")) {
                 // HTTP clients only send visible ASCII, space and tab in header values
-                Arbitrary<String> value = parameter.name().equals("If-Match")
-                        ? Arbitraries.of("\"1\"", "\"2\"", "*", "W/\"1\"", "\"99999999999999999999\"",
+                Gen<String> value = parameter.name().equals("If-Match")
+                        ? Gen.of("\"1\"", "\"2\"", "*", "W/\"1\"", "\"99999999999999999999\"",
                         "\"" + "9".repeat(5_000) + "\"", "garbage", "\"-1\"", "\"1e3\"", "\"1\", \"2\"", "W/", "\"\"")
-                        : Arbitraries.oneOf(Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(40),
-                        Arbitraries.of("k".repeat(256), "k".repeat(5_000), "with space", "tab\tinside", " "));
-                headers.add(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Optional.empty())),
-                        Tuple.of(2, value.map(v -> Optional.of(Map.entry(parameter.name(), v))))));
+                        : Gen.oneOf(Gen.strings(Gen.chars('!', '~'), 1, 40),
+                        Gen.of("k".repeat(256), "k".repeat(5_000), "with space", "tab\tinside", " "));
+                headers.add(Gen.frequency(weight(1, Gen.just(Optional.<Map.Entry<String, String>>empty())),
+                        weight(2, value.map(v -> Optional.of(Map.entry(parameter.name(), v))))));
             }
         }
-        Arbitrary<Optional<Map.Entry<String, String>>> odd = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(Optional.empty())),
-                Tuple.of(1, Arbitraries.of("text/", "*/*;q=abc", "application/json;q=99999999999999999999",
+        Gen<Optional<Map.Entry<String, String>>> odd = Gen.frequency(
+                weight(8, Gen.just(Optional.empty())),
+                weight(1, Gen.of("text/", "*/*;q=abc", "application/json;q=99999999999999999999",
                         "\u0041pplication/xml").map(v -> Optional.of(Map.entry("Accept", v)))),
-                Tuple.of(1, Arbitraries.of("garbage", "../../etc", "x".repeat(200))
+                weight(1, Gen.of("garbage", "../../etc", "x".repeat(200))
                         .map(v -> Optional.of(Map.entry("X-Request-ID", v)))),
-                Tuple.of(1, Arbitraries.of("garbage", "999.1.1.1", ":::::", "1.1.1.1, " + "2.2.2.2, ".repeat(500) + "3.3.3.3",
+                weight(1, Gen.of("garbage", "999.1.1.1", ":::::", "1.1.1.1, " + "2.2.2.2, ".repeat(500) + "3.3.3.3",
                         "").map(v -> Optional.of(Map.entry("X-Forwarded-For", v)))),
-                Tuple.of(1, Arbitraries.of("null", "https://allowed.example", "https://evil.example", "garbage",
+                weight(1, Gen.of("null", "https://allowed.example", "https://evil.example", "garbage",
                         "https://" + "a".repeat(3_000)).map(v -> Optional.of(Map.entry("Origin", v)))),
-                Tuple.of(1, Arbitraries.of("application/json; charset=bogus", "application/json; charset=UTF-16",
+                weight(1, Gen.of("application/json; charset=bogus", "application/json; charset=UTF-16",
                         "application/json; charset=ISO-8859-1", "application/", "text/plain", "application/json;;;")
                         .map(v -> Optional.of(Map.entry("Content-Type", v)))));
         headers.add(odd);
-        return Combinators.combine(token, Combinators.combine(headers).as(list -> list)).as((bearer, list) -> {
+        Gen<List<Optional<Map.Entry<String, String>>>> chosen = Gen.each(headers);
+        return random -> {
+            String bearer = token.next(random);
+            List<Optional<Map.Entry<String, String>>> list = chosen.next(random);
             Map<String, String> all = new LinkedHashMap<>();
             if (bearer != null) {
                 all.put("Authorization", "Bearer " + bearer);
@@ -183,92 +193,90 @@ final class FuzzRequests {
                     bearer == null ? System.nanoTime() / 7 : bearer.hashCode() ^ System.nanoTime(), 250)));
             list.stream().flatMap(Optional::stream).forEach(header -> all.put(header.getKey(), header.getValue()));
             return all;
-        });
+        };
     }
 
     /**
      * The superuser's token for administration, the fuzzing user's otherwise; none where none is required, and for
      * logout, which would end the fuzzing user's session. Now and then a forged one.
      */
-    private Arbitrary<String> tokenFor(Operation operation) {
+    private Gen<String> tokenFor(Operation operation) {
         if (!operation.secured() || operation.path().equals("/api/auth/logout")) {
-            return Arbitraries.just((String) null);
+            return Gen.just(null);
         }
         boolean admin = operation.path().startsWith("/api/admin") || operation.path().equals("/api/users")
                 || operation.path().equals("/api/users/{id}");
         String real = admin ? fixture.adminToken() : fixture.userToken();
-        return Arbitraries.frequencyOf(Tuple.of(19, Arbitraries.just(real)),
-                Tuple.of(1, Arbitraries.of("x.y.z", real + "x", "")));
+        return Gen.frequency(weight(19, Gen.just(real)), weight(1, Gen.of("x.y.z", real + "x", "")));
     }
 
-    private Arbitrary<Tuple.Tuple2<String, byte[]>> bodyOf(Operation operation) {
+    private Gen<Body> bodyOf(Operation operation) {
         if (operation.bodies().isEmpty()) {
-            return Arbitraries.just(null);
+            return Gen.just(null);
         }
-        List<Arbitrary<Tuple.Tuple2<String, byte[]>>> bodies = new ArrayList<>();
-        operation.bodies().forEach((type, schema) -> bodies.add(type.equals(FORM)
-                ? form(schema).map(body -> Tuple.of(type, body))
-                : json(schema).map(body -> Tuple.of(type, body))));
-        return Arbitraries.oneOf(bodies);
+        List<Gen<Body>> bodies = new ArrayList<>();
+        operation.bodies().forEach((type, schema) -> bodies.add((type.equals(FORM) ? form(schema) : json(schema))
+                .map(bytes -> new Body(type, bytes))));
+        return Gen.oneOf(bodies);
     }
 
-    private Arbitrary<byte[]> json(JsonObject schema) {
-        Arbitrary<String> valid = jsonValue("body", schema, 0, false);
-        Arbitrary<String> poisoned = jsonValue("body", schema, 0, true);
-        return Arbitraries.frequencyOf(
-                Tuple.of(2, valid.map(FuzzRequests::utf8)),
-                Tuple.of(6, poisoned.map(FuzzRequests::utf8)),
-                Tuple.of(2, valid.flatMap(Nasty::rawBody)));
+    private Gen<byte[]> json(JsonObject schema) {
+        Gen<String> valid = jsonValue("body", schema, 0, false);
+        Gen<String> poisoned = jsonValue("body", schema, 0, true);
+        return Gen.frequency(
+                weight(2, valid.map(FuzzRequests::utf8)),
+                weight(6, poisoned.map(FuzzRequests::utf8)),
+                weight(2, valid.flatMap(Nasty::rawBody)));
     }
 
-    private Arbitrary<byte[]> form(JsonObject schema) {
-        List<Arbitrary<String>> fields = new ArrayList<>();
-        properties(schema).forEach((name, property) -> fields.add(Arbitraries.oneOf(
+    private Gen<byte[]> form(JsonObject schema) {
+        List<Gen<String>> fields = new ArrayList<>();
+        properties(schema).forEach((name, property) -> fields.add(Gen.oneOf(
                 plainValue(name, property), Nasty.text(false)).map(value -> name + "=" + Nasty.percentEncode(value))));
-        Arbitrary<byte[]> fieldByField = Combinators.combine(fields).as(list -> utf8(String.join("&", list)));
-        Arbitrary<byte[]> broken = Arbitraries.of("username=%ZZ&password=x", "username=%FF%FE&password=%C3", "%",
+        Gen<byte[]> fieldByField = Gen.each(fields).map(list -> utf8(String.join("&", list)));
+        Gen<byte[]> broken = Gen.of("username=%ZZ&password=x", "username=%FF%FE&password=%C3", "%",
                 "=&&=", "username=a&username=b&password=c", "password=" + "x".repeat(Nasty.BODY_LIMIT - 100))
                 .map(FuzzRequests::utf8);
-        return Arbitraries.frequencyOf(Tuple.of(4, fieldByField), Tuple.of(1, broken));
+        return Gen.frequency(weight(4, fieldByField), weight(1, broken));
     }
 
     /**
      * A JSON value for the schema. Poisoned, any value may instead be a nasty one, any object may get a member it
      * does not have; otherwise the value is plausible, though not necessarily valid.
      */
-    private Arbitrary<String> jsonValue(String name, JsonObject schema, int depth, boolean poisoned) {
-        Arbitrary<String> value = plausibleJson(name, schema, depth, poisoned);
+    private Gen<String> jsonValue(String name, JsonObject schema, int depth, boolean poisoned) {
+        Gen<String> value = plausibleJson(name, schema, depth, poisoned);
         if (!poisoned) {
             return value;
         }
-        return Arbitraries.frequencyOf(Tuple.of(4, value), Tuple.of(1, Nasty.jsonValue()));
+        return Gen.frequency(weight(4, value), weight(1, Nasty.jsonValue()));
     }
 
-    private Arbitrary<String> plausibleJson(String name, JsonObject schema, int depth, boolean poisoned) {
+    private Gen<String> plausibleJson(String name, JsonObject schema, int depth, boolean poisoned) {
         JsonObject resolved = document.resolve(schema);
         String type = resolved == null ? "" : resolved.getString("type", "");
         if (type.equals("object") || resolved != null && resolved.containsKey("properties")) {
             if (depth > 4) {
-                return Arbitraries.just("{}");
+                return Gen.just("{}");
             }
-            List<Arbitrary<Optional<String>>> members = new ArrayList<>();
-            properties(resolved).forEach((member, property) -> members.add(Arbitraries.frequencyOf(
-                    Tuple.of(1, Arbitraries.just(Optional.<String>empty())),
-                    Tuple.of(4, jsonValue(member, property, depth + 1, poisoned)
+            List<Gen<Optional<String>>> members = new ArrayList<>();
+            properties(resolved).forEach((member, property) -> members.add(Gen.frequency(
+                    weight(1, Gen.just(Optional.<String>empty())),
+                    weight(4, jsonValue(member, property, depth + 1, poisoned)
                             .map(v -> Optional.of(Nasty.quote(member) + ":" + v))))));
             if (poisoned) {
-                members.add(Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(Optional.<String>empty())),
-                        Tuple.of(1, Arbitraries.of("is_superuser", "id", "owner_id", "status", "\u0000", Nasty.LONE_HIGH)
+                members.add(Gen.frequency(weight(6, Gen.just(Optional.<String>empty())),
+                        weight(1, Gen.of("is_superuser", "id", "owner_id", "status", "\u0000", Nasty.LONE_HIGH)
                                 .map(extra -> Optional.of(Nasty.quote(extra) + ":true")))));
             }
             if (members.isEmpty()) {
-                return Arbitraries.just("{}");
+                return Gen.just("{}");
             }
-            return Combinators.combine(members).as(list -> list.stream().flatMap(Optional::stream)
+            return Gen.each(members).map(list -> list.stream().flatMap(Optional::stream)
                     .collect(Collectors.joining(",", "{", "}")));
         }
         if (type.equals("array")) {
-            return jsonValue(name, resolved.getJsonObject("items"), depth + 1, poisoned).list().ofMaxSize(3)
+            return jsonValue(name, resolved.getJsonObject("items"), depth + 1, poisoned).list(0, 3)
                     .map(items -> String.join(",", items)).map(items -> "[" + items + "]");
         }
         return plainValue(name, resolved).map(value -> type.equals("integer") || type.equals("number")
@@ -276,32 +284,31 @@ final class FuzzRequests {
     }
 
     /** A plausible value for a scalar by its schema and name (text as the client would type it). */
-    private static Arbitrary<String> plainValue(String name, JsonObject schema) {
+    private static Gen<String> plainValue(String name, JsonObject schema) {
         String type = schema == null ? "string" : schema.getString("type", "string");
         if (schema != null && schema.containsKey("enum")) {
             JsonArray values = schema.getJsonArray("enum");
-            return Arbitraries.of(values.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString())
+            return Gen.of(values.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString())
                     .toList());
         }
         return switch (type) {
-            case "integer" -> Arbitraries.of("1", "2", "3", "20", "100", "0", "-1");
-            case "number" -> Arbitraries.of("0", "1", "19.99", "0.10", "1234567890.12");
-            case "boolean" -> Arbitraries.of("true", "false");
+            case "integer" -> Gen.of("1", "2", "3", "20", "100", "0", "-1");
+            case "number" -> Gen.of("0", "1", "19.99", "0.10", "1234567890.12");
+            case "boolean" -> Gen.of("true", "false");
             default -> switch (name) {
-                case "email", "username" -> Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
+                case "email", "username" -> Gen.strings(Gen.oneOf(Gen.chars('a', 'z'), Gen.chars('A', 'Z')), 1, 12)
                         .map(local -> "fuzz-" + local + "@example.org");
-                case "password", "current_password" -> Arbitraries.of("Correct-Horse-42", "short", "Fuzz-Pass-1234");
-                case "sku" -> Arbitraries.of("A-1", "B.2_x", "sku");
-                case "currency" -> Arbitraries.of("USD", "EUR", "JPY", "usd", "XXX");
-                case "unit_price", "revenue" -> Arbitraries.of("1.00", "19.99", "0", "12.345");
-                case "status" -> Arbitraries.of("PENDING", "pending", "SHIPPED");
-                case "sort" -> Arbitraries.of("created_at,desc", "total,asc", "price,desc");
-                case "as_of" -> Arbitraries.of("2026-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "yesterday");
-                case "from", "to" -> Arbitraries.of("2026-01-01", "2026-02-30", "0000-01-01", "9999-12-31");
-                case "all" -> Arbitraries.of("true", "false", "maybe");
-                case "owner_id" -> Arbitraries.of("1", "999999999999", "abc");
-                default -> Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00c0', '\u017f')
-                        .ofMaxLength(20);
+                case "password", "current_password" -> Gen.of("Correct-Horse-42", "short", "Fuzz-Pass-1234");
+                case "sku" -> Gen.of("A-1", "B.2_x", "sku");
+                case "currency" -> Gen.of("USD", "EUR", "JPY", "usd", "XXX");
+                case "unit_price", "revenue" -> Gen.of("1.00", "19.99", "0", "12.345");
+                case "status" -> Gen.of("PENDING", "pending", "SHIPPED");
+                case "sort" -> Gen.of("created_at,desc", "total,asc", "price,desc");
+                case "as_of" -> Gen.of("2026-01-01T00:00:00Z", "+300000-01-01T00:00:00Z", "yesterday");
+                case "from", "to" -> Gen.of("2026-01-01", "2026-02-30", "0000-01-01", "9999-12-31");
+                case "all" -> Gen.of("true", "false", "maybe");
+                case "owner_id" -> Gen.of("1", "999999999999", "abc");
+                default -> Gen.strings(Gen.oneOf(Gen.chars(' ', '~'), Gen.chars('\u00c0', '\u017f')), 0, 20);
             };
         };
     }
