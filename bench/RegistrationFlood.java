@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (and GET /health/ready) before and during FLOOD registrations sent CONCURRENCY at a time. Needs only a JDK and a
  * running platform:
  *
- * <pre>java bench/RegistrationFlood.java [BASE_URL] [FLOOD] [CONCURRENCY]</pre>
+ * <pre>java bench/RegistrationFlood.java [BASE_URL] [FLOOD] [CONCURRENCY] [one|many]</pre>
  *
- * The flood comes from one client address (X-Forwarded-For; the local run believes it from loopback). Prints
- * figures; never fails on them.
+ * The flood comes from one client address (throttled after REGISTRATIONS_PER_ADDRESS), or with {@code many} from a
+ * fresh address per registration (a distributed flood: every one is hashed, and only PASSWORD_HASH_CONCURRENCY and
+ * hashing outside transactions protect the others). Addresses are sent as X-Forwarded-For, which the local run
+ * believes from loopback. Prints figures; never fails on them.
  */
 public class RegistrationFlood {
 
@@ -32,6 +34,7 @@ public class RegistrationFlood {
         String base = args.length > 0 ? args[0] : "http://localhost:9080";
         int flood = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 80;
+        boolean manyAddresses = args.length > 3 && args[3].equals("many");
         String email = "bystander-" + UUID.randomUUID() + "@example.org";
         send(base + "/api/auth/register", register(email), "198.19.255.1");
         String login = send(base + "/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"Flood-Pass-42\"}",
@@ -45,8 +48,9 @@ public class RegistrationFlood {
         long start = System.nanoTime();
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < flood; i++) {
+            String address = manyAddresses ? "198.18." + (i / 250) + "." + (i % 250 + 1) : "198.19.254.1";
             answers.add(pool.submit(() -> send(base + "/api/auth/register",
-                    register("flood-" + UUID.randomUUID() + "@example.org"), "198.19.254.1").statusCode()));
+                    register("flood-" + UUID.randomUUID() + "@example.org"), address).statusCode()));
         }
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (Future<Integer> answer : answers) {
@@ -57,8 +61,8 @@ public class RegistrationFlood {
         List<Long> loaded = during.get();
         pool.shutdown();
 
-        System.out.printf("flood                        %d registrations, %d at a time, from one address, %.1f s%n",
-                flood, concurrency, seconds);
+        System.out.printf("flood                        %d registrations, %d at a time, from %s, %.1f s%n",
+                flood, concurrency, manyAddresses ? "an address each" : "one address", seconds);
         System.out.printf("answers                      %s%n", statuses);
         System.out.printf("GET /me before, ms           %s%n", summary(quiet));
         System.out.printf("GET /me during, ms           %s%n", summary(loaded));

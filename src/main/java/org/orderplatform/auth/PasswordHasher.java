@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,9 +49,17 @@ public class PasswordHasher {
         this(4, 5000);
     }
 
+    /**
+     * By default half the processors (at least one) hash at once: hashing is pure CPU, and the other half stays free
+     * for every other request, even during a registration or login flood. The JVM counts a container's CPU limit.
+     */
     @Inject
-    PasswordHasher(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY", defaultValue = "4") int concurrency,
+    PasswordHasher(@ConfigProperty(name = "PASSWORD_HASH_CONCURRENCY") Optional<Integer> concurrency,
                    @ConfigProperty(name = "PASSWORD_HASH_WAIT_MS", defaultValue = "5000") long waitMillis) {
+        this(concurrency.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)), waitMillis);
+    }
+
+    PasswordHasher(int concurrency, long waitMillis) {
         this.turns = new Semaphore(concurrency, true);
         this.waitMillis = waitMillis;
     }
