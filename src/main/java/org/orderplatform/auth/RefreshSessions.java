@@ -69,9 +69,13 @@ public class RefreshSessions {
         return new Started(session, token);
     }
 
-    /** The session a token names, as it is (not locked). */
-    Optional<RefreshSession> sessionOf(String token) {
-        return sessionId(token).map(id -> em.find(RefreshSession.class, id));
+    /** The user whose session a token names - read without loading the session, which is then locked fresh. */
+    Optional<Long> ownerOf(String token) {
+        return sessionId(token).flatMap(id -> em.createQuery(
+                        "SELECT s.userId FROM RefreshSession s WHERE s.id = :id", Long.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst());
     }
 
     /** The session a token names, locked for this transaction (concurrent refreshes of one session queue up). */

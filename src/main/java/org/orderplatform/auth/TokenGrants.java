@@ -54,8 +54,8 @@ public class TokenGrants {
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public TokenResponse refresh(String refreshToken) {
-        RefreshSession unlocked = sessions.sessionOf(refreshToken).orElseThrow(TokenGrants::invalidRefreshToken);
-        User user = users.lock(unlocked.userId()).orElse(null); // the user first: the order every change locks in
+        long owner = sessions.ownerOf(refreshToken).orElseThrow(TokenGrants::invalidRefreshToken);
+        User user = users.lock(owner).orElse(null); // the user first: the order every change locks in
         RefreshSession session = sessions.lockSessionOf(refreshToken)
                 .filter(RefreshSession::isUsable)
                 .orElseThrow(TokenGrants::invalidRefreshToken);
