@@ -138,8 +138,8 @@ public class AuthResource {
     @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "password")
-    @Operation(summary = "End the session", description = "The session's refresh tokens and the presented access "
-            + "token stop working on every replica.")
+    @Operation(summary = "End the session", description = "The session's refresh tokens stop working at once, its "
+            + "access tokens (the presented one included) on every replica within REVOCATION_CHECK_SECONDS.")
     @APIResponse(responseCode = "204", description = "Logged out")
     public Response logout() {
         auth.logout(caller);

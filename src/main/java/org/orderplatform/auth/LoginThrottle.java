@@ -40,7 +40,6 @@ public class LoginThrottle {
 
     static final String PREFIX = "auth:login-failures:";
     static final String TOTAL = "total";
-    static final String LAST_MILLIS = "last_ms";
     private static final String ADDRESS_FIELD = "address:";
 
     /** {reason, seconds}: 0 = counted; 1 = this address is locked for the account; 2 = the address; 3 = delayed. */
@@ -198,7 +197,7 @@ public class LoginThrottle {
         return ADDRESS_FIELD + client.limitKey();
     }
 
-    static String sha256(String text) {
+    private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

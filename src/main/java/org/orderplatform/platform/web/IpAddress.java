@@ -7,10 +7,12 @@ import java.util.Optional;
  * An IPv4 or IPv6 address parsed from its text without any name lookup, for deciding which proxies to believe and
  * for keying per-client limits. IPv4-mapped IPv6 addresses ({@code ::ffff:192.0.2.1}) are their IPv4 address.
  */
-public record IpAddress(byte[] bytes) {
+public final class IpAddress {
 
-    public IpAddress {
-        bytes = bytes.clone();
+    private final byte[] bytes;
+
+    private IpAddress(byte[] bytes) {
+        this.bytes = bytes;
     }
 
     /** The address in {@code text}, if it is an IP literal; anything else (host names, ports, junk) is empty. */
@@ -56,11 +58,6 @@ public record IpAddress(byte[] bytes) {
         }
         byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, 8), 16);
         return new IpAddress(network) + "/64";
-    }
-
-    @Override
-    public byte[] bytes() {
-        return bytes.clone();
     }
 
     /** Dotted quad, or eight groups of hex digits without leading zeros (one spelling per address). */
