@@ -72,7 +72,7 @@ public class OrderListCache {
     @ConfigProperty(name = "ORDER_CACHE_MAX_PAGE_BYTES", defaultValue = "65536")
     int maxPageBytes;
 
-    /** What is cached: the first pages at the usual sizes - bounded keys per user, whatever clients ask for. */
+    /** Which pages may take one of a user's cache slots: the first pages at the usual sizes, not as_of snapshots. */
     static boolean isWorthCaching(OrderQuery query) {
         return query.page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.size()) && query.asOf().isEmpty();
     }

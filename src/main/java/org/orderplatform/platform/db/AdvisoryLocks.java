@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 public final class AdvisoryLocks {
 
-    static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
+    private static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
 
     private AdvisoryLocks() {
     }

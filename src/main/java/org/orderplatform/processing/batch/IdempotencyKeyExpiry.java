@@ -11,7 +11,7 @@ import org.orderplatform.order.OrderService;
 import org.orderplatform.processing.ProcessingSettings;
 
 /**
- * order-reconciliation's last step: Idempotency-Keys older than {@code IDEMPOTENCY_KEY_TTL_HOURS} are forgotten,
+ * A step of order-reconciliation: Idempotency-Keys older than {@code IDEMPOTENCY_KEY_TTL_HOURS} are forgotten,
  * so the table does not grow for ever. A client retrying with such a key after that places a new order.
  */
 @Named("idempotencyKeyExpiry")

@@ -40,9 +40,9 @@ public class JobRunLocks {
     static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(30);
     /** How often a keeper checks the run has not ended unnoticed (its end normally releases it at once). */
     static final Duration CHECK_INTERVAL = Duration.ofSeconds(15);
-    /** Keepalives find a vanished replica soon; an idle-session timeout must not end the lock mid-run. */
+    /** Keepalives find a vanished replica soon (idle_session_timeout must stay 0: see docs/operations.md). */
     private static final Map<String, String> SESSION_SETTINGS = Map.of("tcp_keepalives_idle", "30",
-            "tcp_keepalives_interval", "10", "tcp_keepalives_count", "3", "idle_session_timeout", "0");
+            "tcp_keepalives_interval", "10", "tcp_keepalives_count", "3");
 
     @Resource(lookup = "jdbc/orderPlatform")
     DataSource dataSource;
@@ -135,18 +135,18 @@ public class JobRunLocks {
         @Override
         public void run() {
             try (Connection connection = dataSource.getConnection()) {
-                applySessionSettings(connection, true);
-                if (AdvisoryLocks.tryLock(connection, key(job))) {
-                    acquired.complete(true);
-                    try {
-                        awaitRunEnd();
-                    } finally {
-                        AdvisoryLocks.unlock(connection, key(job));
-                    }
-                } else {
-                    acquired.complete(false);
+                if (!AdvisoryLocks.tryLock(connection, key(job))) {
+                    acquired.complete(false); // a refused start costs one query: it happens at every scheduled tick
+                    return;
                 }
-                applySessionSettings(connection, false);
+                try {
+                    applySessionSettings(connection, true);
+                    acquired.complete(true);
+                    awaitRunEnd();
+                } finally {
+                    AdvisoryLocks.unlock(connection, key(job));
+                    applySessionSettings(connection, false);
+                }
             } catch (SQLException e) {
                 acquired.completeExceptionally(e);
                 log.log(Level.WARNING, "The run lock of " + job + " failed: " + e.getMessage(), e);
@@ -158,10 +158,15 @@ public class JobRunLocks {
             }
         }
 
+        /** Until the run ends; when its state cannot be read (a database blip), it is taken to be still running. */
         private void awaitRunEnd() throws InterruptedException {
             while (!runEnded.await(CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (execution >= 0 && BatchRuntime.getJobOperator().getJobExecution(execution).getEndTime() != null) {
-                    return;
+                try {
+                    if (execution >= 0 && BatchRuntime.getJobOperator().getJobExecution(execution).getEndTime() != null) {
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    log.log(Level.FINE, "Could not read whether run " + execution + " of " + job + " ended", e);
                 }
             }
         }
