@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -161,6 +162,19 @@ public class RefreshSessions {
                 .getResultList().stream()
                 .filter(session -> except.map(id -> !id.equals(session.publicId())).orElse(true))
                 .forEach(session -> session.revoke(reason));
+    }
+
+    /**
+     * Deletes sessions that expired or were revoked longer than {@code age} ago, at most {@code limit} (rows other
+     * transactions hold are skipped); how many. Nothing refers to such a session any more: its refresh tokens are
+     * refused, its access tokens long expired.
+     */
+    public int deleteEndedBefore(Duration age, int limit) {
+        double seconds = age.toSeconds();
+        return em.createNativeQuery("DELETE FROM refresh_token_families WHERE id IN (SELECT id FROM "
+                        + "refresh_token_families WHERE expires_at < now() - make_interval(secs => ?) "
+                        + "OR revoked_at < now() - make_interval(secs => ?) LIMIT ? FOR UPDATE SKIP LOCKED)")
+                .setParameter(1, seconds).setParameter(2, seconds).setParameter(3, limit).executeUpdate();
     }
 
     private String newToken(UUID sessionId) {
