@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +93,7 @@ class ApiFuzzIT {
     void shouldAnswerAnythingWithA4xxOrSuccessAndChangeNothingWhenRefusing() {
         Map<String, Integer> tried = new TreeMap<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        Set<String> authorized = new TreeSet<>();
 
         Property.forAll(TRIES, Gen.of(operations).flatMap(requests::of), request -> {
             tried.merge(request.operation().key(), 1, Integer::sum);
@@ -99,6 +102,9 @@ class ApiFuzzIT {
             Answer answer = send(request);
 
             statuses.merge(answer.status() / 100 + "xx", 1, Integer::sum);
+            if (answer.status() != 401 && answer.status() != 403) {
+                authorized.add(request.operation().key());
+            }
             assertThat(answer.status()).as("status of %s: %s", request, answer.body()).isLessThan(500);
             assertThat(INTERNALS.matcher(answer.body()).find()).as("internals revealed to %s: %s", request,
                     answer.body()).isFalse();
@@ -110,6 +116,8 @@ class ApiFuzzIT {
         System.out.printf("statuses %s; tries per operation %s%n", statuses, tried);
         assertThat(tried).as("operations tried in %d tries", TRIES)
                 .containsOnlyKeys(operations.stream().map(ApiOperations.Operation::key).toList());
+        assertThat(authorized).as("operations whose input got past authorization at least once")
+                .containsExactlyInAnyOrderElementsOf(tried.keySet());
     }
 
     private record Answer(int status, String body) {

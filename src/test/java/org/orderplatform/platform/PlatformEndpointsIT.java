@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.Api;
 
 /** The operational endpoints an ops engineer and a learner use first, on the server the build started. */
 class PlatformEndpointsIT {
@@ -61,6 +62,12 @@ class PlatformEndpointsIT {
                 .contains("securitySchemes:", "scheme: bearer", "bearerFormat: JWT", "tokenUrl: /api/auth/login")
                 .contains("    Problem:", "application/problem+json", "#/components/schemas/Problem")
                 .contains("\"422\":", "\"401\":", "\"500\":");
+
+        JsonObject users = Api.json(Api.send(Api.request("/openapi").header("Accept", "application/json")))
+                .getJsonObject("paths").getJsonObject("/api/users").getJsonObject("get").getJsonObject("responses");
+        assertThat(users.keySet()).as("documented answers of GET /api/users")
+                .contains("400", "401", "403", "422", "500");
+        assertThat(users.getJsonObject("400").getString("description")).contains("query string");
 
         HttpResponse<String> ui = get("/openapi/ui/");
         assertThat(ui.statusCode()).isEqualTo(200);

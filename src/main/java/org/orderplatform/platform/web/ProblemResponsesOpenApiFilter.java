@@ -59,14 +59,17 @@ public class ProblemResponsesOpenApiFilter implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         add(responses, "500", "Unexpected failure; only the request id is revealed");
+        // Every operation: the query string and Accept are checked whether the operation declares parameters or not.
+        String malformedRequest = "The query string is not percent-encoded UTF-8, or Accept is malformed";
+        add(responses, "400", operation.getRequestBody() == null ? malformedRequest
+                : "The body is not UTF-8 JSON, or nests deeper than " + JsonBody.MAX_DEPTH + " levels. "
+                + malformedRequest);
         if (operation.getRequestBody() != null) {
-            add(responses, "400", "The body is not UTF-8 JSON, or nests deeper than 32 levels");
             add(responses, "413", "The body is larger than the limit");
             add(responses, "415", "The body is not application/json");
             add(responses, "422", "Invalid or unknown fields, or beyond the input limits; see errors");
         }
         if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
-            add(responses, "400", "A query string that is not percent-encoded UTF-8");
             add(responses, "422", "Invalid parameters, or beyond the input limits; see errors");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
