@@ -49,7 +49,7 @@ final class BodyShape {
             return; // required or not is Bean Validation's call
         }
         Class<?> raw = raw(type);
-        String name = path.isEmpty() ? "body" : path;
+        String name = fieldName(path);
         if (raw.isRecord()) {
             if (!(json instanceof JsonObject object)) {
                 problems.add(new FieldError(name, "must be an object"));
@@ -59,7 +59,7 @@ final class BodyShape {
                     .collect(Collectors.toMap(WireNames::of, Function.identity()));
             object.forEach((member, value) -> {
                 RecordComponent component = components.get(member);
-                String field = path.isEmpty() ? member : path + "." + member;
+                String field = memberPath(path, member);
                 if (component == null) {
                     problems.add(new FieldError(field, NOT_A_FIELD));
                 } else {
@@ -74,7 +74,7 @@ final class BodyShape {
             }
             Type element = type instanceof ParameterizedType generic ? generic.getActualTypeArguments()[0] : Object.class;
             for (int i = 0; i < array.size(); i++) {
-                check(array.get(i), element, false, path + "[" + i + "]", problems);
+                check(array.get(i), element, false, elementPath(path, i), problems);
             }
         } else if (raw == String.class) {
             if (json instanceof JsonString text) {
@@ -148,4 +148,19 @@ final class BodyShape {
         }
         return Object.class;
     }
+
+    /** How field errors name a member of the value at {@code path} ("" is the body itself): {@code items[0].sku}. */
+    static String memberPath(String path, String member) {
+        return path.isEmpty() ? member : path + "." + member;
+    }
+
+    static String elementPath(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** The field an error at {@code path} names: the path, or "body" for the body as a whole. */
+    static String fieldName(String path) {
+        return path.isEmpty() ? ConstraintViolationExceptionMapper.BODY : path;
+    }
+
 }

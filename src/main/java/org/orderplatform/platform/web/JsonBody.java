@@ -48,7 +48,6 @@ final class JsonBody {
             String key = null;
             do {
                 JsonParser.Event event = parser.next();
-                String path = open.isEmpty() ? "" : open.peek().childPath(key);
                 JsonValue value = null;
                 switch (event) {
                     case KEY_NAME -> key = parser.getString();
@@ -56,7 +55,7 @@ final class JsonBody {
                         if (open.size() == MAX_DEPTH) {
                             throw malformed("The request body nests deeper than " + MAX_DEPTH + " levels");
                         }
-                        open.push(new Container(path, event == JsonParser.Event.START_OBJECT, key));
+                        open.push(new Container(pathOf(open, key), event == JsonParser.Event.START_OBJECT, key));
                     }
                     case END_OBJECT, END_ARRAY -> {
                         Container done = open.pop();
@@ -64,7 +63,7 @@ final class JsonBody {
                         value = done.build();
                     }
                     case VALUE_STRING -> value = Json.createValue(parser.getString());
-                    case VALUE_NUMBER -> value = number(parser.getString(), path, problems);
+                    case VALUE_NUMBER -> value = number(parser.getString(), pathOf(open, key), problems);
                     case VALUE_TRUE -> value = JsonValue.TRUE;
                     case VALUE_FALSE -> value = JsonValue.FALSE;
                     case VALUE_NULL -> value = JsonValue.NULL;
@@ -84,6 +83,11 @@ final class JsonBody {
         }
     }
 
+    /** The path of the value about to be read (computed only where a path is needed). */
+    private static String pathOf(Deque<Container> open, String key) {
+        return open.isEmpty() ? "" : open.peek().childPath(key);
+    }
+
     private static String decode(byte[] body) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -99,7 +103,7 @@ final class JsonBody {
     private static JsonValue number(String text, String path, List<FieldError> problems) {
         Optional<String> problem = NumberText.problem(text);
         if (problem.isPresent()) {
-            problems.add(new FieldError(path.isEmpty() ? ConstraintViolationExceptionMapper.BODY : path, problem.get()));
+            problems.add(new FieldError(BodyShape.fieldName(path), problem.get()));
             return JsonValue.NULL;
         }
         return Json.createValue(new BigDecimal(text));
@@ -127,10 +131,7 @@ final class JsonBody {
 
         /** The name BodyShape gives a member or element of this container. */
         String childPath(String member) {
-            if (object == null) {
-                return path + "[" + size + "]";
-            }
-            return path.isEmpty() ? member : path + "." + member;
+            return object == null ? BodyShape.elementPath(path, size) : BodyShape.memberPath(path, member);
         }
 
         void add(String member, JsonValue value, List<FieldError> problems) {

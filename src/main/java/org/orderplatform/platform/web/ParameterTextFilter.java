@@ -32,9 +32,12 @@ public class ParameterTextFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext context) {
         Map<String, String> errors = new LinkedHashMap<>();
         check(context.getUriInfo().getPathParameters(), errors);
-        check(queryParameters(context), errors);
+        Map<String, List<String>> query = queryParameters(context);
         if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(context.getMediaType())) {
+            // the container's parameter map holds the query's parameters too
             formParameters().forEach((name, values) -> check(name, List.of(values), errors));
+        } else {
+            check(query, errors);
         }
         if (!errors.isEmpty()) {
             List<FieldError> fields = new ArrayList<>();
@@ -67,14 +70,12 @@ public class ParameterTextFilter implements ContainerRequestFilter {
         try {
             return request.getParameterMap();
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY.status(), ProblemType.MALFORMED_BODY.uri(),
-                    ProblemType.MALFORMED_BODY.title(), "The form body is not percent-encoded");
+            throw ProblemException.of(ProblemType.MALFORMED_BODY, "The form body is not percent-encoded");
         }
     }
 
     private static ProblemException malformed(String detail) {
-        return new ProblemException(ProblemType.MALFORMED_QUERY.status(), ProblemType.MALFORMED_QUERY.uri(),
-                ProblemType.MALFORMED_QUERY.title(), detail);
+        return ProblemException.of(ProblemType.MALFORMED_QUERY, detail);
     }
 
     private static void check(Map<String, List<String>> parameters, Map<String, String> errors) {

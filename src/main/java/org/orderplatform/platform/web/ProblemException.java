@@ -29,6 +29,11 @@ public class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** A problem of one of the platform's own types, with this detail. */
+    public static ProblemException of(ProblemType type, String detail) {
+        return new ProblemException(type.status(), type.uri(), type.title(), detail);
+    }
+
     /** 422 with the given field errors, like a Bean Validation failure. */
     public static ProblemException invalid(List<ProblemDetails.FieldError> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
