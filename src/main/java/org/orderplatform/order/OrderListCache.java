@@ -74,7 +74,8 @@ public class OrderListCache {
 
     /** Which pages may take one of a user's cache slots: the first pages at the usual sizes, not as_of snapshots. */
     static boolean isWorthCaching(OrderQuery query) {
-        return query.page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.size()) && query.asOf().isEmpty();
+        return query.paging().page() <= MAX_CACHED_PAGE && CACHED_SIZES.contains(query.paging().size())
+                && query.asOf().isEmpty();
     }
 
     Optional<String> get(long ownerId, long ordersVersion, OrderQuery query) {

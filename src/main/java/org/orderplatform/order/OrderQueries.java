@@ -60,7 +60,7 @@ public class OrderQueries {
         }
         Optional<Long> owner = all ? Optional.empty()
                 : Optional.of(ownerId != null ? Long.parseLong(ownerId) : caller.userId());
-        return new OrderQuery(owner, wantedStatus, snapshot, order.get(), paging.page(), paging.size());
+        return new OrderQuery(owner, wantedStatus, snapshot, order.get(), paging);
     }
 
     /** What an If-Match header asks: a version ({@code "3"}, {@code W/"3"}, {@code 3}), any ({@code *}), or

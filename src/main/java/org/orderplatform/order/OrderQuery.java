@@ -2,13 +2,14 @@ package org.orderplatform.order;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.orderplatform.platform.web.Paging;
 
 /**
  * One list request: whose orders (empty = everybody's, superusers only), which status, created at or before
  * which moment ({@code as_of}: pages stay put while new orders arrive), which page, in which order.
  */
 public record OrderQuery(Optional<Long> ownerId, Optional<OrderStatus> status, Optional<OffsetDateTime> asOf,
-                         Sort sort, int page, int size) {
+                         Sort sort, Paging paging) {
 
     /** Sort orders; every one ends with the id, so that pages never overlap or skip rows with equal keys. */
     public enum Sort {
@@ -47,6 +48,6 @@ public record OrderQuery(Optional<Long> ownerId, Optional<OrderStatus> status, O
 
     /** A key for this query within one owner's cached lists. */
     String cacheKey() {
-        return status.map(Enum::name).orElse("ALL") + ":" + sort.wire + ":" + page + ":" + size;
+        return status.map(Enum::name).orElse("ALL") + ":" + sort.wire + ":" + paging.page() + ":" + paging.size();
     }
 }

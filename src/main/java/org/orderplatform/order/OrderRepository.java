@@ -61,8 +61,8 @@ public class OrderRepository {
     public List<Order> page(OrderQuery query) {
         TypedQuery<Order> select = em.createQuery("SELECT o FROM Order o WHERE " + where(query)
                         + " ORDER BY " + query.sort().jpql(), Order.class)
-                .setFirstResult((query.page() - 1) * query.size())
-                .setMaxResults(query.size())
+                .setFirstResult(query.paging().offset())
+                .setMaxResults(query.paging().size())
                 // all lines of the page in one IN query, not one query per order
                 .setHint("eclipselink.batch", "o.lines")
                 .setHint("eclipselink.batch.type", "IN");

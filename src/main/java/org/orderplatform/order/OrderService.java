@@ -84,7 +84,8 @@ public class OrderService {
             }
         }
         List<OrderView> items = orders.page(query).stream().map(OrderView::of).toList();
-        String page = jsonb.toJson(new PageView<>(items, orders.count(query), query.page(), query.size()));
+        String page = jsonb.toJson(new PageView<>(items, orders.count(query), query.paging().page(),
+                query.paging().size()));
         if (cacheable) {
             cache.put(query.ownerId().get(), version.get(), query, page);
         }
