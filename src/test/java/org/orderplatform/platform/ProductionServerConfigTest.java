@@ -25,6 +25,18 @@ class ProductionServerConfigTest {
                 .noneSatisfy(feature -> assertThat(feature).startsWithIgnoringCase("localConnector"));
     }
 
+    /**
+     * The test server takes its configuration directory from src/test/liberty/config and only server.xml from here
+     * (pom.xml): any other file added here would silently never reach the tests.
+     */
+    @Test
+    void shouldHoldOnlyServerXmlWhichIsAllTheTestServerTakesFromHere() throws Exception {
+        try (Stream<Path> files = Files.walk(CONFIG)) {
+            assertThat(files.filter(Files::isRegularFile).map(CONFIG::relativize).map(Path::toString))
+                    .containsExactly("server.xml");
+        }
+    }
+
     private static List<String> features() throws Exception {
         List<String> features = new ArrayList<>();
         try (Stream<Path> files = Files.walk(CONFIG)) {
