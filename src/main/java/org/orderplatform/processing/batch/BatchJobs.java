@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -47,8 +46,6 @@ public class BatchJobs {
     Logger log;
 
     private ScheduledFuture<?> schedule;
-    /** Executions this replica started: those still running when it stops are stopped, not left STARTED. */
-    private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
     /** Starts a job unless a run of it is going on (on any replica); its execution id, or empty if one is running. */
     public Optional<Long> start(String name) {
@@ -60,10 +57,8 @@ public class BatchJobs {
             return Optional.empty();
         }
         try {
-            startedHere.removeIf(execution -> operator().getJobExecution(execution).getEndTime() != null);
             long execution = operator().start(name, new Properties());
             lock.get().heldFor(execution);
-            startedHere.add(execution);
             return Optional.of(execution);
         } catch (RuntimeException e) {
             locks.release(name);
@@ -91,7 +86,7 @@ public class BatchJobs {
         if (schedule != null) {
             schedule.cancel(false);
         }
-        for (long execution : startedHere) {
+        for (long execution : locks.executionsHeld()) { // runs of this replica: stopped, not left STARTED
             try {
                 if (operator().getJobExecution(execution).getBatchStatus() == BatchStatus.STARTED) {
                     operator().stop(execution);

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,6 +89,11 @@ public class JobRunLocks {
         }
         held.put(job, keeper);
         return Optional.of(keeper);
+    }
+
+    /** The executions whose locks this replica holds: the runs it started that have not ended. */
+    List<Long> executionsHeld() {
+        return held.values().stream().map(keeper -> keeper.execution).filter(execution -> execution >= 0).toList();
     }
 
     /** The job's run has ended (or never started): its lock is released before this returns. */
