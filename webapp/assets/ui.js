@@ -1,0 +1,82 @@
+// Shared pieces of every screen: page heading, loading / empty / error states, pagination, confirmation dialog and
+// the polite announcements a screen reader hears after an action.
+import {h, replace} from './dom.js';
+import {describe} from './forms.js';
+
+export function page(title, ...children) {
+    return h('section', {class: 'page'}, h('h1', {tabindex: '-1'}, title), ...children);
+}
+
+export function loading(text = 'Loading…') {
+    return h('p', {class: 'state state-loading', role: 'status'}, text);
+}
+
+export function empty(text, ...actions) {
+    return h('div', {class: 'state state-empty'}, h('p', {}, text), ...actions);
+}
+
+/** An error state with a retry button; "API unreachable" is said plainly. */
+export function failure(error, retry) {
+    return h('div', {class: 'state state-error', role: 'alert'},
+        h('p', {}, error.unreachable ? 'The API is unreachable. Check that the server is running, then retry.'
+            : describe(error)),
+        retry ? h('button', {type: 'button', onclick: retry}, 'Retry') : null);
+}
+
+/**
+ * Loads data into a container with the three states: loading, then render(data) or the error with retry.
+ * Returns a function that loads again.
+ */
+export function loadInto(container, load, render) {
+    const run = async () => {
+        replace(container, loading());
+        try {
+            const data = await load();
+            replace(container, render(data));
+        } catch (error) {
+            if (error.name !== 'AbortError') {
+                replace(container, failure(error, run));
+            }
+        }
+    };
+    run();
+    return run;
+}
+
+/** Previous / next with "Page x of y"; onPage(n) is called with the page wanted. */
+export function pager({page: current, size, total}, onPage) {
+    const pages = Math.max(1, Math.ceil(total / size));
+    return h('nav', {class: 'pager', 'aria-label': 'Pagination'},
+        h('button', {type: 'button', disabled: current <= 1, onclick: () => onPage(current - 1)}, '← Previous'),
+        h('span', {'aria-live': 'polite'}, `Page ${current} of ${pages} · ${total} in all`),
+        h('button', {type: 'button', disabled: current >= pages, onclick: () => onPage(current + 1)}, 'Next →'));
+}
+
+/** A modal confirmation (native dialog: focus trapped, Escape cancels). Resolves true when confirmed. */
+export function confirmDialog(question, confirmLabel, {danger = true} = {}) {
+    return new Promise(resolve => {
+        const dialog = h('dialog', {class: 'dialog', 'aria-labelledby': 'dialog-title'},
+            h('form', {method: 'dialog'},
+                h('h2', {id: 'dialog-title'}, question),
+                h('div', {class: 'actions'},
+                    h('button', {value: 'cancel', type: 'submit', autofocus: true}, 'Keep it'),
+                    h('button', {value: 'confirm', type: 'submit', class: danger ? 'danger' : 'primary'},
+                        confirmLabel))));
+        dialog.addEventListener('close', () => {
+            dialog.remove();
+            resolve(dialog.returnValue === 'confirm');
+        });
+        document.body.append(dialog);
+        dialog.showModal();
+    });
+}
+
+/** Says something politely to screen readers and shows it briefly. */
+export function announce(text) {
+    const region = document.getElementById('announcer');
+    region.textContent = text;
+    clearTimeout(announce.timer);
+    announce.timer = setTimeout(() => {
+        region.textContent = '';
+    }, 6000);
+}
