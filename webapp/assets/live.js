@@ -1,0 +1,112 @@
+// Live order status: Server-Sent Events from /api/orders/{id}/events, read with fetch (EventSource cannot send the
+// Authorization header), falling back to polling GET /api/orders/{id} when the stream ends (token expiry, logout,
+// a replica going away), fails, or is refused (429: a user may hold only a few streams at once).
+import {api, openStream} from './api.js';
+
+export const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
+const POLL_MS = 2000;
+const MAX_STREAMS = 3;
+let openStreams = 0;
+
+/** Calls onStatus(status, event) for every change until the order is final or stop() is called. */
+export function followStatus(orderId, onStatus) {
+    const controller = new AbortController();
+    let stopped = false;
+    let pollTimer = null;
+    let last = null;
+
+    const deliver = (status, event) => {
+        if (status !== last) {
+            last = status;
+            onStatus(status, event);
+        }
+        if (TERMINAL.has(status)) {
+            stop();
+        }
+    };
+
+    const poll = async () => {
+        if (stopped) {
+            return;
+        }
+        try {
+            const order = await api.get(`/api/orders/${orderId}`, {signal: controller.signal});
+            deliver(order.status, order);
+        } catch (error) {
+            if (error.name === 'AbortError' || error.status === 404) {
+                return;
+            }
+        }
+        if (!stopped) {
+            pollTimer = setTimeout(poll, POLL_MS);
+        }
+    };
+
+    const stream = async () => {
+        openStreams += 1;
+        try {
+            const response = await openStream(`/api/orders/${orderId}/events`, controller.signal);
+            await readEvents(response.body, event => {
+                if (event.event === 'status') {
+                    const data = JSON.parse(event.data);
+                    deliver(data.status, data);
+                }
+            });
+        } catch {
+            // Refused, failed or cut: polling takes over below.
+        } finally {
+            openStreams -= 1;
+        }
+        if (!stopped) {
+            poll();
+        }
+    };
+
+    function stop() {
+        stopped = true;
+        clearTimeout(pollTimer);
+        controller.abort();
+    }
+
+    if (openStreams < MAX_STREAMS) {
+        stream();
+    } else {
+        poll();
+    }
+    return stop;
+}
+
+/** Parses a text/event-stream body (fields event/data, events separated by a blank line). */
+async function readEvents(body, onEvent) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+        const {value, done} = await reader.read();
+        if (done) {
+            return;
+        }
+        buffer += value.replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = {event: 'message', data: ''};
+            for (const line of block.split('\n')) {
+                const colon = line.indexOf(':');
+                if (colon === 0) {
+                    continue;
+                }
+                const name = colon < 0 ? line : line.slice(0, colon);
+                const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+                if (name === 'event') {
+                    event.event = text;
+                } else if (name === 'data') {
+                    event.data = event.data ? `${event.data}\n${text}` : text;
+                }
+            }
+            if (event.data) {
+                onEvent(event);
+            }
+        }
+    }
+}
