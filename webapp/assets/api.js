@@ -95,7 +95,7 @@ export const api = {
 
 /** Opens a long-lived authenticated response (Server-Sent Events); same refresh and retry rules as request(). */
 export async function openStream(path, signal) {
-    const result = await request('GET', path, {accept: 'text/event-stream', signal, raw: true});
+    const result = await request('GET', path, {accept: 'text/event-stream', signal});
     return result.response;
 }
 

@@ -4,16 +4,19 @@
 // table next to it, which is the accessible equivalent.
 import {svg, uid} from './dom.js';
 
-const WIDTH = 480;
-const HEIGHT = 260;
 const MARGIN = {top: 14, right: 10, bottom: 52, left: 46};
-const MAX_X_LABELS = 6;
+// Drawn in fewer user units on a narrow screen, so its text keeps a readable size once the SVG is scaled to fit.
+const NARROW = '(max-width: 40rem)';
 
 /**
  * barChart({title, description, bars: [{label, value, tip}], xTitle, yTitle}) - one bar per entry, in order.
  * Values are non-negative integers (counts); the y axis gets whole-number ticks.
  */
 export function barChart({title, description, bars, xTitle, yTitle, className = ''}) {
+    const narrow = window.matchMedia(NARROW).matches;
+    const WIDTH = narrow ? 340 : 480;
+    const HEIGHT = narrow ? 240 : 260;
+    const MAX_X_LABELS = narrow ? 4 : 6;
     const titleId = uid('chart-title');
     const descId = uid('chart-desc');
     const plotWidth = WIDTH - MARGIN.left - MARGIN.right;

@@ -73,7 +73,7 @@ export default function render({query, navigate}) {
                     h('th', {scope: 'col'}, 'Email'),
                     h('th', {scope: 'col', class: 'hide-narrow'}, 'Name'),
                     h('th', {scope: 'col'}, 'Active'),
-                    h('th', {scope: 'col'}, 'Superuser'),
+                    h('th', {scope: 'col'}, 'Role'),
                     h('th', {scope: 'col', class: 'hide-narrow'}, 'Created'),
                     h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, 'Actions')))),
                 h('tbody', {}, result.items.map(user => row(user, actions))))),
@@ -98,7 +98,7 @@ function row(user, actions) {
     h('th', {scope: 'row', class: 'admin-email'}, user.email, me ? h('span', {class: 'you'}, ' (you)') : null),
     h('td', {class: 'hide-narrow'}, user.full_name ?? ''),
     h('td', {}, flag(user.is_active, 'Active', 'Inactive')),
-    h('td', {}, flag(user.is_superuser, 'Superuser', 'No')),
+    h('td', {}, flag(user.is_superuser, 'Superuser', 'User')),
     h('td', {class: 'hide-narrow'}, dateTime(user.created_at)),
     h('td', {}, h('div', {class: 'row-actions'}, activeButton, superButton, lockoutButton)));
 

@@ -67,7 +67,7 @@ function details(order, history, {navigate, reload}) {
             order.notes ? [h('dt', {}, 'Notes'), h('dd', {class: 'notes'}, order.notes)] : null)),
         h('div', {class: 'actions'},
             canEdit ? h('a', {class: 'button', href: `/orders/${order.id}/edit`}, 'Edit') : null,
-            canEdit ? h('button', {type: 'button', onclick: () => act('Cancel this order?', 'Cancel order',
+            canEdit ? h('button', {type: 'button', class: 'cancel-order', onclick: () => act('Cancel this order?', 'Cancel order',
                 () => api.post(`/api/orders/${order.id}/cancel`), 'Order cancelled.')}, 'Cancel order') : null,
             canDelete ? h('button', {type: 'button', class: 'danger', onclick: () => act(
                 'Delete this order for good?', 'Delete order',

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
@@ -198,6 +199,23 @@ abstract class UserJourneys {
         app.driver().deleteNetworkConditions();
         app.click("Retry");
         assertThat(app.find(By.cssSelector("main .state-empty")).getText()).contains("No orders match");
+    }
+
+    @Test
+    void shouldLetAKeyboardUserLogInPlaceAndCancelAnOrder() {
+        JsonObject user = Accounts.newUser("keyboard");
+        WebApp app = browser();
+        app.go("/login").at("Log in");
+        app.tabTo("input[name=email]").type(user.getString("email"))
+                .tabTo("input[name=password]").type(Accounts.PASSWORD, Keys.ENTER).at("Orders");
+        app.tabTo("main a[href='/orders/new']").type(Keys.ENTER).at("New order");
+        app.tabTo("input[name='items[0].sku']").type("KEY-1")
+                .tabTo("input[name='items[0].name']").type("Keycap")
+                .tabTo("input[name='items[0].unit_price']").type("1.25")
+                .tabTo("button[type=submit]").type(Keys.ENTER).atHeadingStartingWith("Order ");
+        app.tabTo("main button.cancel-order").type(Keys.ENTER);
+        app.tabTo("dialog button[value=confirm]").type(Keys.ENTER);
+        app.waitUntil("cancelled badge", () -> badge(app).equals("CANCELLED"));
     }
 
     record Line(String sku, String name, String quantity, String unitPrice) {

@@ -11,18 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Browser;
 
 /**
@@ -51,6 +55,11 @@ public final class WebApp implements AutoCloseable {
         this.suite = suite;
         this.wait = new WebDriverWait(driver, WAIT);
         driver.manage().window().setSize(DESKTOP);
+        // Each browser is a client machine of its own, as for the API tests (Accounts): its failed logins never count
+        // against another test's address. Behind nginx the proxy replaces the header with the real peer address.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("X-Forwarded-For", Accounts.randomClientAddress())));
         OPEN.add(this);
     }
 
@@ -139,6 +148,29 @@ public final class WebApp implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//header//a[normalize-space(.)='" + linkText + "'] | //header//button[normalize-space(.)='"
                         + linkText + "']"))).click();
+        return this;
+    }
+
+    /**
+     * Presses Tab until the focused element matches css (failing after 80 presses: not reachable by keyboard), and
+     * checks the focus is visible (an outline is drawn).
+     */
+    public WebApp tabTo(String css) {
+        for (int presses = 0; presses < 80; presses++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            if (Boolean.TRUE.equals(driver.executeScript("return document.activeElement.matches(arguments[0])", css))) {
+                Object outline = driver.executeScript("const style = getComputedStyle(document.activeElement); "
+                        + "return style.outlineStyle + ' ' + style.outlineWidth");
+                assertThat((String) outline).as("visible focus on %s", css).doesNotStartWith("none").doesNotEndWith(" 0px");
+                return this;
+            }
+        }
+        throw new AssertionError(css + " is not reachable with the Tab key");
+    }
+
+    /** Types into (or presses keys on) the focused element. */
+    public WebApp type(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
         return this;
     }
 
