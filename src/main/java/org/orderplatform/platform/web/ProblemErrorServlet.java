@@ -38,6 +38,9 @@ public class ProblemErrorServlet extends HttpServlet {
         } else {
             detail = Problems.reasonPhrase(status);
         }
+        // An error must never be cached: it would outlive its cause. (A missing fingerprinted file would otherwise
+        // keep the year-long Cache-Control that WebAppFilter set before the file was looked for.)
+        response.setHeader("Cache-Control", "no-store");
         problems.send(problems.ofStatus(status, detail, request), response);
     }
 
