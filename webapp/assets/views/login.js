@@ -16,6 +16,7 @@ export default function render({navigate, query}) {
     form.addEventListener('submit', async event => {
         event.preventDefault();
         clearErrors(form);
+        let wait = null;
         await busy(form, async () => {
             try {
                 const user = await login(email.control.value.trim(), password.control.value);
@@ -24,7 +25,7 @@ export default function render({navigate, query}) {
             } catch (error) {
                 if (error.status === 429 && error.retryAfter) {
                     showAlert(form, `Too many attempts. Try again in ${waitText(error.retryAfter)}.`);
-                    holdUntil(submit, error.retryAfter);
+                    wait = error.retryAfter;
                 } else if (error.status === 401) {
                     showAlert(form, 'Incorrect email or password.');
                     password.control.focus();
@@ -33,6 +34,9 @@ export default function render({navigate, query}) {
                 }
             }
         });
+        if (wait) {
+            holdUntil(submit, wait);
+        }
     });
     return page('Log in', form);
 }
@@ -61,5 +65,5 @@ function holdUntil(button, seconds) {
         button.textContent = `${label} (${left} s)`;
         setTimeout(tick, 1000);
     };
-    queueMicrotask(tick);
+    tick();
 }

@@ -22,8 +22,8 @@ import org.orderplatform.testsupport.Replicas;
 
 /**
  * A customer's journeys through the web app in a real browser, clicked as a user clicks them. The same journeys run
- * against the app as Liberty serves it ({@link UserJourneyIT}) and behind the Nginx proxy of the containers
- * ({@link UserJourneyThroughNginxIT}). The test server processes no orders itself; a worker replica is started only
+ * against the app as Liberty serves it ({@link WebAppJourneysIT}) and behind the Nginx proxy of the containers
+ * ({@link WebAppJourneysThroughNginxIT}). The test server processes no orders itself; a worker replica is started only
  * where a journey watches an order complete.
  */
 @ExtendWith(ScreenshotOnFailure.class)

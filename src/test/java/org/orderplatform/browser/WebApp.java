@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -53,7 +54,9 @@ public final class WebApp implements AutoCloseable {
         this.driver = Browser.start();
         this.base = base;
         this.suite = suite;
+        // The app redraws a screen by replacing its nodes, so an element found a moment ago may be gone: look again.
         this.wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         driver.manage().window().setSize(DESKTOP);
         // Each browser is a client machine of its own, as for the API tests (Accounts): its failed logins never count
         // against another test's address. Behind nginx the proxy replaces the header with the real peer address.

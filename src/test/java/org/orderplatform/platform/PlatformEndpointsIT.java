@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.WebAssets;
 
 /** The operational endpoints an ops engineer and a learner use first, on the server the build started. */
 class PlatformEndpointsIT {
@@ -90,7 +91,7 @@ class PlatformEndpointsIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
         assertThat(response.body()).contains("<title>Order Platform</title>");
-        assertThat(get("/app.js").statusCode()).isEqualTo(200);
+        assertThat(get(WebAssets.fingerprintedScript().fingerprintedPath()).statusCode()).isEqualTo(200);
     }
 
     private static JsonObject check(JsonObject health, String name) {

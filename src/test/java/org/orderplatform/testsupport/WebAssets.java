@@ -1,15 +1,11 @@
 package org.orderplatform.testsupport;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The web app's files in webapp/, for the tests of how Liberty and nginx serve them: index.html, and a script as
@@ -18,8 +14,6 @@ import java.util.stream.Stream;
 public final class WebAssets {
 
     public static final Path ROOT = Path.of("webapp");
-    /** The fingerprint this class puts in front of a file that index.html does not name (any 12 hex will do). */
-    static final String ANY_FINGERPRINT = "0123456789ab";
     private static final Pattern FINGERPRINTED_SCRIPT = Pattern.compile("\"(/assets/[0-9a-f]{12}/([^\"]+\\.js))\"");
 
     private WebAssets() {
@@ -29,31 +23,13 @@ public final class WebAssets {
         return read(ROOT.resolve("index.html"));
     }
 
-    /**
-     * A script by its fingerprinted path: the first that index.html names, else any file under webapp/assets/ behind
-     * a made-up fingerprint. Skips the test while there is none.
-     */
+    /** The app's entry script by the fingerprinted path index.html loads it from. */
     public static Script fingerprintedScript() {
         Matcher named = FINGERPRINTED_SCRIPT.matcher(indexHtml());
-        if (named.find()) {
-            return new Script(named.group(1), "/assets/" + named.group(2));
+        if (!named.find()) {
+            throw new IllegalStateException("webapp/index.html loads no script from /assets/<fingerprint>/");
         }
-        Optional<String> any = anyScript();
-        assumeTrue(any.isPresent(), "No script under webapp/assets/ yet: nothing fingerprinted to serve");
-        return new Script("/assets/" + ANY_FINGERPRINT + any.get().substring("/assets".length()), any.get());
-    }
-
-    private static Optional<String> anyScript() {
-        Path assets = ROOT.resolve("assets");
-        if (!Files.isDirectory(assets)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(assets)) {
-            return files.filter(file -> file.toString().endsWith(".js")).sorted().findFirst()
-                    .map(file -> "/" + ROOT.relativize(file).toString().replace('\\', '/'));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Script(named.group(1), "/assets/" + named.group(2));
     }
 
     private static String read(Path file) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.testsupport.WebAssets;
 
 /**
  * Request ids, security headers, CORS and the body size limit on the real server. The build starts it with
@@ -69,7 +70,8 @@ class WebProtectionIT {
 
     @Test
     void shouldLetTheWebAppLoadOnlyItsOwnFiles() {
-        for (String path : new String[] {"/", "/app.js", "/styles.css"}) {
+        for (String path : new String[] {"/", "/orders/new", WebAssets.fingerprintedScript().fingerprintedPath(),
+            "/assets/styles.css"}) {
             HttpResponse<String> file = get(path);
 
             assertThat(file.statusCode()).as(path).isEqualTo(200);
@@ -93,7 +95,7 @@ class WebProtectionIT {
 
     @Test
     void shouldNotTellWhatServerRuns() {
-        for (String path : new String[] {"/", "/app.js", "/api/not-here", "/api/orders", "/no-such-page.html",
+        for (String path : new String[] {"/", "/assets/app.js", "/api/not-here", "/api/orders", "/no-such-page.html",
             "/api/docs", "/health/ready", "/openapi"}) {
             HttpResponse<String> response = get(path);
 

@@ -3,6 +3,7 @@ package org.orderplatform.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +28,18 @@ import org.orderplatform.testsupport.Processing;
  * The superuser's journey through the admin screens in a real browser, clicked as an operator clicks them: find a
  * fresh user and deactivate, activate, promote and demote them; clear the lockout their failed logins caused; watch
  * the queue and replay a dead letter; run the report job and follow it to COMPLETED; read the report's chart and
- * download its CSV. Every change the screens claim is checked against the API.
+ * download its CSV. Every change the screens claim is checked against the API. Run through both servers by
+ * {@link WebAppJourneysIT} and {@link WebAppJourneysThroughNginxIT}.
  */
 @ExtendWith(ScreenshotOnFailure.class)
-class AdminJourneyIT {
+abstract class AdminJourneys {
+
+    /** Where the app is served. */
+    abstract URI base();
+
+    /** Screenshot folder under target/screenshots. */
+    abstract String suite();
+
 
     private WebApp app;
 
@@ -48,7 +57,7 @@ class AdminJourneyIT {
         String email = target.getString("email");
         long userId = target.getJsonNumber("id").longValue();
 
-        app = WebApp.open(Api.BASE, "admin");
+        app = WebApp.open(base(), suite());
         app.logIn(Accounts.SUPERUSER_EMAIL, Accounts.SUPERUSER_PASSWORD);
         app.clickNav("Users").at("Users").capture("users");
 
