@@ -43,6 +43,14 @@ export function loadInto(container, load, render) {
     return run;
 }
 
+/**
+ * A table in a box that scrolls sideways on narrow screens; focusable and named, so keyboard users can scroll it
+ * too (WCAG 2.1.1).
+ */
+export function scroller(label, table) {
+    return h('div', {class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0'}, table);
+}
+
 /** Previous / next with "Page x of y"; onPage(n) is called with the page wanted. */
 export function pager({page: current, size, total}, onPage) {
     const pages = Math.max(1, Math.ceil(total / size));
@@ -78,5 +86,5 @@ export function announce(text) {
     clearTimeout(announce.timer);
     announce.timer = setTimeout(() => {
         region.textContent = '';
-    }, 6000);
+    }, 4000);
 }

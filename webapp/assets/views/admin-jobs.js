@@ -4,7 +4,7 @@
 import {api} from '../api.js';
 import {dateTime, h, replace} from '../dom.js';
 import {describe} from '../forms.js';
-import {announce, empty, page} from '../ui.js';
+import {announce, empty, page, scroller} from '../ui.js';
 
 const POLL_MS = 1000;
 const ENDED = new Set(['COMPLETED', 'FAILED', 'STOPPED', 'ABANDONED']);
@@ -31,7 +31,7 @@ export default function render({onLeave}) {
             return;
         }
         if (!runs.contains(tableBody)) {
-            replace(runs, h('div', {class: 'table-wrap'}, h('table', {class: 'executions'},
+            replace(runs, scroller('Job runs', h('table', {class: 'executions'},
                 h('caption', {class: 'visually-hidden'}, 'Runs started from this page'),
                 h('thead', {}, h('tr', {},
                     h('th', {scope: 'col', class: 'number'}, 'Run'),

@@ -4,7 +4,7 @@
 import {api} from '../api.js';
 import {dateTime, h, replace, shortId} from '../dom.js';
 import {describe} from '../forms.js';
-import {announce, empty, failure, loadInto, loading, page, pager} from '../ui.js';
+import {announce, empty, failure, loadInto, loading, page, pager, scroller} from '../ui.js';
 
 const REFRESH_MS = 5000;
 const PAGE_SIZE = 20;
@@ -149,7 +149,7 @@ function deadLetterTable(result, pageNumber, replay, goTo) {
             : empty('No dead letters');
     }
     return h('div', {},
-        h('div', {class: 'table-wrap'}, h('table', {class: 'dead-letters'},
+        scroller('Dead letters', h('table', {class: 'dead-letters'},
             h('caption', {class: 'visually-hidden'}, 'Dead letters'),
             h('thead', {}, h('tr', {},
                 h('th', {scope: 'col'}, 'Order'),

@@ -7,7 +7,7 @@ import {barChart} from '../chart.js';
 import {h, replace, statusBadge} from '../dom.js';
 import {clearErrors, describe, field, showProblem} from '../forms.js';
 import {display, formatCents} from '../money.js';
-import {announce, empty, failure, loading, page} from '../ui.js';
+import {announce, empty, failure, loading, page, scroller} from '../ui.js';
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -111,7 +111,7 @@ function report(data) {
                 bars, xTitle: 'Day (UTC)', yTitle: 'Orders', className: 'report-chart'}),
             h('figcaption', {class: 'legend'}, 'Orders per day, all statuses and currencies.')),
         h('h2', {}, 'Revenue by currency'),
-        h('div', {class: 'table-wrap'}, h('table', {class: 'report-revenue'},
+        scroller('Revenue by currency', h('table', {class: 'report-revenue'},
             h('caption', {class: 'visually-hidden'}, `Revenue by currency, ${period}`),
             h('thead', {}, h('tr', {},
                 h('th', {scope: 'col'}, 'Currency'),
@@ -123,7 +123,7 @@ function report(data) {
                     h('td', {class: 'number'}, sum.orders),
                     h('td', {class: 'number'}, sum.exact ? money(sum.cents, currency) : '—')))))),
         h('h2', {}, 'Per day, status and currency'),
-        h('div', {class: 'table-wrap'}, h('table', {class: 'report-days'},
+        scroller('Orders per day', h('table', {class: 'report-days'},
             h('caption', {class: 'visually-hidden'}, `Orders per day, status and currency, ${period}`),
             h('thead', {}, h('tr', {},
                 h('th', {scope: 'col'}, 'Day'),

@@ -5,7 +5,7 @@
 import {api, currentUser} from '../api.js';
 import {dateTime, h, replace, uid} from '../dom.js';
 import {describe, field} from '../forms.js';
-import {announce, confirmDialog, empty, loadInto, page, pager} from '../ui.js';
+import {announce, confirmDialog, empty, loadInto, page, pager, scroller} from '../ui.js';
 
 const PAGE_SIZE = 20;
 
@@ -67,7 +67,7 @@ export default function render({query, navigate}) {
         }
         const actions = {showError, hideError, openLockout: lockout.open};
         return h('div', {},
-            h('div', {class: 'table-wrap'}, h('table', {class: 'admin-users'},
+            scroller('Users', h('table', {class: 'admin-users'},
                 h('caption', {class: 'visually-hidden'}, state.q ? `Users matching “${state.q}”` : 'Users'),
                 h('thead', {}, h('tr', {},
                     h('th', {scope: 'col'}, 'Email'),

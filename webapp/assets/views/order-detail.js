@@ -5,7 +5,7 @@ import {dateTime, h, replace, shortId, statusBadge} from '../dom.js';
 import {describe} from '../forms.js';
 import {followStatus, TERMINAL} from '../live.js';
 import {display} from '../money.js';
-import {announce, confirmDialog, failure, loading, page} from '../ui.js';
+import {announce, confirmDialog, failure, loading, page, scroller} from '../ui.js';
 
 export default async function render({params, navigate, onLeave}) {
     const id = params.id;
@@ -75,7 +75,7 @@ function details(order, history, {navigate, reload}) {
                 : null,
             h('a', {href: '/orders'}, 'All orders')),
         h('h2', {}, 'Items'),
-        h('div', {class: 'table-wrap'}, h('table', {},
+        scroller('Items', h('table', {},
             h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'Product'), h('th', {scope: 'col', class: 'hide-narrow'}, 'SKU'),
                 h('th', {scope: 'col', class: 'number'}, 'Qty'), h('th', {scope: 'col', class: 'number hide-narrow'}, 'Unit price'),
                 h('th', {scope: 'col', class: 'number'}, 'Line total'))),

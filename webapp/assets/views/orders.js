@@ -5,7 +5,7 @@ import {dateTime, h, setBadge, shortId, statusBadge, STATUSES} from '../dom.js';
 import {field} from '../forms.js';
 import {display} from '../money.js';
 import {followStatus, TERMINAL} from '../live.js';
-import {empty, loadInto, page, pager} from '../ui.js';
+import {empty, loadInto, page, pager, scroller} from '../ui.js';
 
 const SORTS = [
     ['created_at,desc', 'Newest first'], ['created_at,asc', 'Oldest first'],
@@ -72,7 +72,7 @@ export default function render({query, navigate, onLeave}) {
                     'Place your first order'));
         }
         return h('div', {},
-            h('div', {class: 'table-wrap'}, h('table', {},
+            scroller('Orders', h('table', {},
                 h('caption', {class: 'visually-hidden'}, 'Orders'),
                 h('thead', {}, h('tr', {},
                     h('th', {scope: 'col'}, 'Order'), h('th', {scope: 'col'}, 'Status'),
