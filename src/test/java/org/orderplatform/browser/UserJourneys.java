@@ -56,7 +56,8 @@ abstract class UserJourneys {
         WebApp app = browser();
         app.go("/").at("Log in").capture("login");
         app.click("Create an account").at("Create your account").capture("signup");
-        app.fill("full_name", "Ann Example").fill("email", Accounts.uniqueEmail("journey"))
+        String email = Accounts.uniqueEmail("journey");
+        app.fill("full_name", "Ann Example").fill("email", email)
                 .fill("password", Accounts.PASSWORD).submit("Create account").at("Orders");
         assertThat(app.find(By.cssSelector(".state-empty")).getText()).contains("You have no orders yet");
         app.capture("orders-empty");
@@ -78,13 +79,18 @@ abstract class UserJourneys {
         assertThat(orderRows(app)).contains(edited, cancelled).doesNotContain(deleted);
         app.capture("orders");
 
-        // A worker comes up while the list is open: the badge turns COMPLETED live - the page is never reloaded.
+        // A worker comes up while the list is open: the badge turns COMPLETED live - the page is never reloaded. A
+        // second browser of the same customer, whose event streams fail, sees it too: by polling.
         app.driver().executeScript("window.neverReloaded = true");
+        WebApp polling = browser();
+        polling.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/events")));
+        polling.logIn(email, Accounts.PASSWORD).go("/orders/" + edited).atHeadingStartingWith("Order ");
         replicas.start("journeyWorker", Processing.fast("APP_ROLE", "worker", "FULFILMENT_DELAY_MS", "500"));
         app.waitUntil("order " + edited + " completed in the list",
                 () -> "COMPLETED".equals(app.find(By.cssSelector("tr[data-order-id='" + edited + "'] [data-status]"))
                         .getAttribute("data-status")));
         assertThat(app.driver().executeScript("return window.neverReloaded")).isEqualTo(true);
+        polling.waitUntil("order " + edited + " completed by polling", () -> badge(polling).equals("COMPLETED"));
         app.click("Order " + edited.substring(0, 8)).atHeadingStartingWith("Order ");
         assertThat(app.find(By.cssSelector(".timeline")).getText()).contains("Pending", "Processing", "Completed");
         app.capture("order-detail");
@@ -92,6 +98,26 @@ abstract class UserJourneys {
         app.clickNav("Profile").at("Profile").capture("profile");
         app.logOut();
         app.go("/orders").at("Log in");
+    }
+
+    @Test
+    void shouldChangeNameAndPasswordOnTheProfile() {
+        JsonObject user = Accounts.newUser("profile");
+        WebApp app = browser();
+        app.logIn(user.getString("email"), Accounts.PASSWORD);
+        app.clickNav("Profile").at("Profile");
+        app.fill("full_name", "Renamed Customer").submit("Save details");
+        app.waitUntil("the new name in the navigation",
+                () -> app.find(By.cssSelector(".user-name")).getText().equals("Renamed Customer"));
+
+        String newPassword = "Another-Horse-77";
+        app.fill("current_password", "not-my-password", "Change password").fill("password", newPassword, "Change password")
+                .fill("password_again", newPassword, "Change password").submit("Change password");
+        assertThat(app.fieldError("current_password", "Change password")).isEqualTo("is not your current password");
+        app.fill("current_password", Accounts.PASSWORD, "Change password").submit("Change password");
+        assertThat(app.find(By.cssSelector("form[aria-labelledby=password-heading] .notice")).getText())
+                .startsWith("Your password is changed");
+        app.logOut().logIn(user.getString("email"), newPassword);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -122,10 +124,23 @@ public final class WebApp implements AutoCloseable {
 
     /** Clears and types into the control named name (the API's field path, e.g. items[0].sku). */
     public WebApp fill(String name, String value) {
-        WebElement control = find(By.name(name));
+        return fill(find(By.name(name)), value);
+    }
+
+    /** The same, in the form submitted by the button reading formButton (for pages with several forms). */
+    public WebApp fill(String name, String value, String formButton) {
+        return fill(find(inForm(name, formButton)), value);
+    }
+
+    private WebApp fill(WebElement control, String value) {
         control.clear();
         control.sendKeys(value);
         return this;
+    }
+
+    private static By inForm(String name, String formButton) {
+        return By.xpath("//form[.//button[@type='submit' and normalize-space(.)='" + formButton + "']]//*[@name='"
+                + name + "']");
     }
 
     public WebApp select(String name, String visibleText) {
@@ -186,7 +201,15 @@ public final class WebApp implements AutoCloseable {
 
     /** The message shown for the field named name (next to it), once there is one. */
     public String fieldError(String name) {
-        WebElement control = find(By.name(name));
+        return fieldError(find(By.name(name)), name);
+    }
+
+    /** The same, in the form submitted by the button reading formButton. */
+    public String fieldError(String name, String formButton) {
+        return fieldError(find(inForm(name, formButton)), name);
+    }
+
+    private String fieldError(WebElement control, String name) {
         WebElement error = driver.findElement(By.id(control.getAttribute("id") + "-error"));
         wait.until(ExpectedConditions.visibilityOf(error));
         assertThat(control.getAttribute("aria-invalid")).as("%s is marked invalid", name).isEqualTo("true");
@@ -216,7 +239,10 @@ public final class WebApp implements AutoCloseable {
         return at("Log in");
     }
 
-    /** Screenshots at desktop and 360 px width plus the accessibility check at both, named screen. */
+    /**
+     * Screenshots at desktop and 360 px width plus the accessibility check at both, named screen; and nothing the
+     * Content-Security-Policy refused so far (the browser logs each refusal as an error).
+     */
     public WebApp capture(String screen) {
         for (Dimension size : List.of(NARROW, DESKTOP)) {
             driver.manage().window().setSize(size);
@@ -224,6 +250,9 @@ public final class WebApp implements AutoCloseable {
             screenshot(screen + "-" + width);
             assertAccessible(screen + " at " + width);
         }
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll()).map(LogEntry::getMessage)
+                .as("Content-Security-Policy refusals up to %s", screen)
+                .noneMatch(message -> message.contains("Content Security Policy"));
         return this;
     }
 

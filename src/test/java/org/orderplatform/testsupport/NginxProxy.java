@@ -75,7 +75,9 @@ public final class NginxProxy implements AutoCloseable {
 
     /** The shipped configuration with its machine-specific lines made local. */
     static String localConfig(String shipped, int backendPort, int port, Path dir) {
-        String config = shipped;
+        // Started by root, nginx would run its workers as "nobody", who may not be allowed into the checkout (a home
+        // directory, say): here they run as whoever runs the tests. In the image nginx never starts as root.
+        String config = "root".equals(System.getProperty("user.name")) ? "user root;\n" + shipped : shipped;
         config = replaceOnce(config, "server backend:9080;", "server 127.0.0.1:" + backendPort + ";");
         config = replaceOnce(config, "listen 8080;", "listen 127.0.0.1:" + port + ";");
         config = replaceOnce(config, "root /usr/share/nginx/html;", "root " + WebAssets.ROOT.toAbsolutePath() + ";");
