@@ -115,8 +115,8 @@ abstract class UserJourneys {
                 .fill("password_again", newPassword, "Change password").submit("Change password");
         assertThat(app.fieldError("current_password", "Change password")).isEqualTo("is not your current password");
         app.fill("current_password", Accounts.PASSWORD, "Change password").submit("Change password");
-        assertThat(app.find(By.cssSelector("form[aria-labelledby=password-heading] .notice")).getText())
-                .startsWith("Your password is changed");
+        app.waitUntil("the password changed", () -> app.find(By.cssSelector("form[aria-labelledby=password-heading] "
+                + ".notice")).getText().startsWith("Your password is changed"));
         app.logOut().logIn(user.getString("email"), newPassword);
     }
 
