@@ -131,7 +131,15 @@ function executionRow(execution) {
         h('th', {scope: 'row'}, titleOf(execution.job_name)),
         h('td', {}, status, ' ', note),
         exit, started, ended);
+    let shownState = null;
     const update = current => {
+        // Redrawn only when something changed: nodes replaced every second would take the focus (and a click)
+        // away from a keyboard user on "See the report".
+        const state = JSON.stringify(current);
+        if (state === shownState) {
+            return;
+        }
+        shownState = state;
         tr.dataset.status = current.batch_status;
         const shown = status.querySelector('.badge');
         if (shown?.dataset.status !== current.batch_status) {

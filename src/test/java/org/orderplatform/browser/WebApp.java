@@ -150,22 +150,30 @@ public final class WebApp implements AutoCloseable {
 
     /** Clicks the button or link in the page's main content that reads text (or is labelled so). */
     public WebApp click(String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//main//*[(self::button or self::a) and "
-                + "(normalize-space(.)='" + text + "' or @aria-label='" + text + "')]"))).click();
-        return this;
+        return clickWhenReady(By.xpath("//main//*[(self::button or self::a) and (normalize-space(.)='" + text
+                + "' or @aria-label='" + text + "')]"));
     }
 
     /** Answers the open confirmation dialog with its button reading text. */
     public WebApp confirm(String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//dialog[@open]//button[normalize-space(.)='" + text + "']"))).click();
-        return this;
+        return clickWhenReady(By.xpath("//dialog[@open]//button[normalize-space(.)='" + text + "']"));
     }
 
     public WebApp clickNav(String linkText) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//header//a[normalize-space(.)='" + linkText + "'] | //header//button[normalize-space(.)='"
-                        + linkText + "']"))).click();
+        return clickWhenReady(By.xpath("//header//a[normalize-space(.)='" + linkText + "'] | //header//button["
+                + "normalize-space(.)='" + linkText + "']"));
+    }
+
+    /** Finds, waits until clickable and clicks in one step, so a screen redrawn in between is simply looked at again. */
+    private WebApp clickWhenReady(By by) {
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
         return this;
     }
 
@@ -194,9 +202,7 @@ public final class WebApp implements AutoCloseable {
 
     /** Submits the form whose submit button reads label. */
     public WebApp submit(String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[@type='submit' and normalize-space(.)='" + label + "']"))).click();
-        return this;
+        return clickWhenReady(By.xpath("//button[@type='submit' and normalize-space(.)='" + label + "']"));
     }
 
     /** The message shown for the field named name (next to it), once there is one. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,11 +19,17 @@ public final class Browser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * Selenium warns at every start that it has no typed DevTools API for Debian's newer Chromium; the tests use only
+     * raw DevTools commands (executeCdpCommand), which need none. Held here: the logging keeps loggers weakly.
+     */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private Browser() {
     }
 
     public static ChromeDriver start() {
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium "
                         + "chromium-driver) to run them");
