@@ -5,10 +5,11 @@
 // application/problem+json and are thrown as ApiError, whose field errors the forms show next to their fields.
 
 const REFRESH_AHEAD_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /** A problem the API (or the network) reported, ready to show to a user. */
 export class ApiError extends Error {
-    constructor({status = 0, type = 'about:blank', title, detail, errors = [], retryAfter = null}) {
+    constructor({status = 0, type = 'about:blank', title, detail, errors = [], retryAfter = null, fromApi = true}) {
         super(detail || title || 'Request failed');
         this.status = status;
         this.type = type;
@@ -16,15 +17,19 @@ export class ApiError extends Error {
         this.detail = detail || '';
         this.errors = errors;
         this.retryAfter = retryAfter;
+        this.fromApi = fromApi;
     }
 
-    /** True when the API could not be reached at all (network down, server stopped). */
+    /**
+     * True when the API could not be reached: no answer at all (network down, server stopped, too slow), or a
+     * proxy's own "bad gateway / unavailable / timeout" page instead of an answer from the API.
+     */
     get unreachable() {
-        return this.status === 0;
+        return this.status === 0 || (!this.fromApi && [502, 503, 504].includes(this.status));
     }
 }
 
-const session = {token: null, expiresAt: 0, user: null};
+const session = {token: null, expiresAt: 0, refreshAhead: REFRESH_AHEAD_MS, user: null};
 const listeners = new Set();
 let refreshing = null;
 let refreshTimer = null;
@@ -46,39 +51,48 @@ export function isSuperuser() {
     return session.user?.is_superuser === true;
 }
 
-/** Calls the API; resolves with {status, headers, data}, rejects with ApiError. */
+/**
+ * Calls the API; resolves with {status, headers, data}, rejects with ApiError. With renew (the default) an
+ * expiring token is refreshed first, and a 401 is answered by one refresh and one retry.
+ */
 export async function request(method, path, {json, body, headers = {}, accept = 'application/json', auth = true,
-    signal} = {}) {
-    const send = async () => {
+    renew = true, token, signal, timeout = REQUEST_TIMEOUT_MS} = {}) {
+    const send = async bearer => {
         const all = {Accept: accept, ...headers};
         if (json !== undefined) {
             all['Content-Type'] = 'application/json';
         }
-        if (auth && session.token) {
-            all.Authorization = `Bearer ${session.token}`;
+        if (auth && bearer) {
+            all.Authorization = `Bearer ${bearer}`;
         }
+        const signals = [signal, timeout ? AbortSignal.timeout(timeout) : null].filter(Boolean);
         try {
-            return await fetch(path, {method, headers: all, signal, credentials: 'same-origin',
+            return await fetch(path, {method, headers: all, credentials: 'same-origin',
+                signal: signals.length ? AbortSignal.any(signals) : undefined,
                 body: json !== undefined ? JSON.stringify(json) : body});
         } catch (failure) {
-            if (failure.name === 'AbortError') {
+            if (failure.name === 'AbortError' && signal?.aborted) {
                 throw failure;
             }
-            throw unreachable();
+            throw unreachable(failure.name === 'TimeoutError');
         }
     };
-    if (auth && session.token && Date.now() > session.expiresAt - REFRESH_AHEAD_MS) {
+    if (auth && renew && session.token && Date.now() > session.expiresAt - session.refreshAhead) {
         await refresh();
     }
-    let response = await send();
-    if (response.status === 401 && auth && session.token) {
-        if (await refresh()) {
-            response = await send();
+    const used = token ?? session.token;
+    let response = await send(used);
+    if (response.status === 401 && auth && renew && used) {
+        // Sent with a token another call has replaced meanwhile: retry with the new one instead of refreshing again.
+        if (session.token && session.token !== used) {
+            response = await send(session.token);
+        } else if (await refresh()) {
+            response = await send(session.token);
         }
     }
     if (!response.ok) {
         const error = await problemOf(response);
-        if (response.status === 401 && auth) {
+        if (response.status === 401 && auth && renew) {
             endSession();
         }
         throw error;
@@ -95,7 +109,7 @@ export const api = {
 
 /** Opens a long-lived authenticated response (Server-Sent Events); same refresh and retry rules as request(). */
 export async function openStream(path, signal) {
-    const result = await request('GET', path, {accept: 'text/event-stream', signal});
+    const result = await request('GET', path, {accept: 'text/event-stream', signal, timeout: 0});
     return result.response;
 }
 
@@ -107,7 +121,6 @@ export async function login(email, password) {
 
 export async function register(fullName, email, password) {
     await request('POST', '/api/auth/register', {json: {full_name: fullName, email, password}, auth: false});
-    return login(email, password);
 }
 
 /** A reload: the refresh cookie (if any) signs the user back in. Resolves with the user or null. */
@@ -115,12 +128,10 @@ export async function restoreSession() {
     return (await refresh()) ? session.user : null;
 }
 
+/** Ends the session on the server, then here; if the server cannot be told, the user stays signed in (and is told). */
 export async function logout() {
-    try {
-        await request('POST', '/api/auth/logout');
-    } finally {
-        endSession();
-    }
+    await request('POST', '/api/auth/logout');
+    endSession();
 }
 
 /** Re-reads the signed-in user (after a profile change). */
@@ -130,7 +141,11 @@ export async function reloadUser() {
     return session.user;
 }
 
-/** One refresh at a time: concurrent 401s share it. Resolves true when a fresh token is in memory. */
+/**
+ * One refresh at a time: concurrent 401s share it. Resolves true when a fresh token is in memory. Only a refused
+ * refresh (401: no or an ended session) signs the user out; an unreachable API or a server error leaves the session
+ * as it is, to be refreshed again later.
+ */
 function refresh() {
     if (!refreshing) {
         refreshing = (async () => {
@@ -139,11 +154,11 @@ function refresh() {
                 await startSession(data);
                 return true;
             } catch (error) {
-                if (error.unreachable) {
-                    throw error;
+                if (error.status === 401 || error.status === 403) {
+                    endSession();
+                    return false;
                 }
-                endSession();
-                return false;
+                throw error;
             } finally {
                 refreshing = null;
             }
@@ -152,15 +167,18 @@ function refresh() {
     return refreshing;
 }
 
+/** Signs in with these tokens once the user they belong to is known: token and user are set together. */
 async function startSession(tokens) {
+    const user = await api.get('/api/users/me', {token: tokens.access_token, renew: false});
+    const lifetime = tokens.expires_in * 1000;
     session.token = tokens.access_token;
-    session.expiresAt = Date.now() + tokens.expires_in * 1000;
+    session.expiresAt = Date.now() + lifetime;
+    session.refreshAhead = Math.min(REFRESH_AHEAD_MS, lifetime / 2);
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => refresh().catch(() => {}),
-        Math.max(tokens.expires_in * 1000 - REFRESH_AHEAD_MS, 5_000));
+    refreshTimer = setTimeout(() => refresh().catch(() => {}), lifetime - session.refreshAhead);
     const before = session.user?.id;
-    session.user = await api.get('/api/users/me');
-    if (before !== session.user.id) {
+    session.user = user;
+    if (before !== user.id) {
         notify();
     }
 }
@@ -182,18 +200,20 @@ function notify() {
     }
 }
 
-function unreachable() {
-    return new ApiError({title: 'API unreachable',
-        detail: 'The server could not be reached. Check your connection and try again.'});
+function unreachable(timedOut) {
+    return new ApiError({title: 'API unreachable', detail: timedOut
+        ? 'The server did not answer in time. Try again in a moment.'
+        : 'The server could not be reached. Check your connection and try again.'});
 }
 
 async function problemOf(response) {
     const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
     let problem = {};
+    const fromApi = (response.headers.get('Content-Type') ?? '').includes('json');
     try {
-        problem = await response.json();
+        problem = fromApi ? await response.json() : {};
     } catch {
-        // Not JSON (a proxy's error page): the status alone must do.
+        // Not JSON after all: the status alone must do.
     }
     return new ApiError({
         status: response.status,
@@ -202,6 +222,7 @@ async function problemOf(response) {
         detail: problem.detail,
         errors: Array.isArray(problem.errors) ? problem.errors : [],
         retryAfter: Number.isNaN(retryAfter) ? null : retryAfter,
+        fromApi,
     });
 }
 

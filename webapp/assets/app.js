@@ -3,7 +3,8 @@
 import {currentUser, isSuperuser, logout, onSessionChange, restoreSession} from './api.js';
 import {h, replace} from './dom.js';
 import {navigate, refresh, route, start} from './router.js';
-import {announce} from './ui.js';
+import {describe} from './forms.js';
+import {announce, failure, page} from './ui.js';
 
 route('/login', () => import('./views/login.js'), {access: 'guest'});
 route('/signup', () => import('./views/signup.js'), {access: 'guest'});
@@ -46,10 +47,12 @@ function isCurrent(href) {
 async function signOut() {
     try {
         await logout();
-    } finally {
-        announce('You are logged out.');
-        navigate('/login');
+    } catch (error) {
+        announce(`You are still logged in: ${describe(error)}`);
+        return;
     }
+    announce('You are logged out.');
+    navigate('/login');
 }
 
 onSessionChange(user => {
@@ -59,12 +62,17 @@ onSessionChange(user => {
     }
 });
 
-(async function boot() {
+/** Signs the user back in (the refresh cookie), then starts the router; an unreachable API is said, with Retry. */
+async function boot() {
     try {
         await restoreSession();
-    } catch {
-        // API unreachable: the screens say so when they load their data.
+    } catch (error) {
+        replace(main, page('Order Platform', failure(error, boot)));
+        main.querySelector('button')?.focus();
+        return;
     }
     drawNavigation();
     await start(main, drawNavigation);
-})();
+}
+
+boot();

@@ -68,8 +68,9 @@ export function showFieldErrors(form, errors, summary) {
 /** An ApiError on a form: its field errors in place, its detail in the alert. */
 export function showProblem(form, error) {
     clearErrors(form);
-    const summary = error.errors.length ? 'Please correct the highlighted fields.' : describe(error);
-    showFieldErrors(form, error.errors, summary);
+    const errors = error.errors ?? [];
+    const summary = errors.length ? 'Please correct the highlighted fields.' : describe(error);
+    showFieldErrors(form, errors, summary);
 }
 
 export function showAlert(form, text) {
@@ -80,6 +81,9 @@ export function showAlert(form, text) {
 
 /** What a user should read for an ApiError. */
 export function describe(error) {
+    if (error.unreachable) {
+        return `${error.title}: ${error.detail}`;
+    }
     if (error.detail && error.title && !error.detail.startsWith(error.title)) {
         return `${error.title}: ${error.detail}`;
     }

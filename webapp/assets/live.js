@@ -1,11 +1,14 @@
 // Live order status: Server-Sent Events from /api/orders/{id}/events, read with fetch (EventSource cannot send the
-// Authorization header), falling back to polling GET /api/orders/{id} when the stream ends (token expiry, logout,
-// a replica going away), fails, or is refused (429: a user may hold only a few streams at once).
+// Authorization header), falling back to polling GET /api/orders/{id} when the stream fails, is refused (429: a user
+// may hold only a few streams at once) or keeps ending quickly. A stream that ends after a while (the API ends it
+// when the access token expires) is opened again with a fresh token. A tab holds at most two streams: browsers
+// allow six HTTP/1.1 connections per site for all its tabs together, and the app's own requests need some.
 import {api, openStream} from './api.js';
 
 export const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 const POLL_MS = 2000;
-const MAX_STREAMS = 3;
+const MAX_STREAMS = 2;
+const LONG_ENOUGH_TO_REOPEN_MS = 10_000;
 let openStreams = 0;
 
 /** Calls onStatus(status, event) for every change until the order is final or stop() is called. */
@@ -33,8 +36,8 @@ export function followStatus(orderId, onStatus) {
             const order = await api.get(`/api/orders/${orderId}`, {signal: controller.signal});
             deliver(order.status, order);
         } catch (error) {
-            if (error.name === 'AbortError' || error.status === 404) {
-                return;
+            if (error.name === 'AbortError' || [401, 403, 404].includes(error.status)) {
+                return; // gone, or no longer ours to see: nothing more to follow
             }
         }
         if (!stopped) {
@@ -44,6 +47,8 @@ export function followStatus(orderId, onStatus) {
 
     const stream = async () => {
         openStreams += 1;
+        const opened = Date.now();
+        let ended = false;
         try {
             const response = await openStream(`/api/orders/${orderId}/events`, controller.signal);
             await readEvents(response.body, event => {
@@ -52,12 +57,18 @@ export function followStatus(orderId, onStatus) {
                     deliver(data.status, data);
                 }
             });
+            ended = true;
         } catch {
             // Refused, failed or cut: polling takes over below.
         } finally {
             openStreams -= 1;
         }
-        if (!stopped) {
+        if (stopped) {
+            return;
+        }
+        if (ended && Date.now() - opened > LONG_ENOUGH_TO_REOPEN_MS) {
+            stream();
+        } else {
             poll();
         }
     };
@@ -79,6 +90,14 @@ export function followStatus(orderId, onStatus) {
 /** Parses a text/event-stream body (fields event/data, events separated by a blank line). */
 async function readEvents(body, onEvent) {
     const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    try {
+        await readBlocks(reader, onEvent);
+    } finally {
+        reader.cancel().catch(() => {}); // closes the connection whatever ended the reading
+    }
+}
+
+async function readBlocks(reader, onEvent) {
     let buffer = '';
     for (;;) {
         const {value, done} = await reader.read();

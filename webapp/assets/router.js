@@ -7,7 +7,8 @@ import {failure, page} from './ui.js';
 
 let routes = [];
 let outlet = null;
-let cleanups = [];
+let leaving = () => {};
+let shownPath = null;
 let onRendered = () => {};
 
 /**
@@ -16,9 +17,11 @@ let onRendered = () => {};
  */
 export function route(path, load, {access = 'user'} = {}) {
     const names = [];
+    // Parameters are ids: unreserved characters only, so nothing decoded from the address (../, %2F) ever reaches
+    // an API path.
     const pattern = new RegExp(`^${path.replace(/:([a-z_]+)/g, (_, name) => {
         names.push(name);
-        return '([^/]+)';
+        return '([A-Za-z0-9_-]+)';
     })}/?$`);
     routes.push({pattern, names, load, access});
 }
@@ -52,8 +55,9 @@ function followLink(event) {
         return;
     }
     const url = new URL(link.href);
-    if (url.origin !== location.origin || !matches(url.pathname)) {
-        return;
+    if (url.origin !== location.origin || !matches(url.pathname)
+        || (url.hash && url.pathname === location.pathname && url.search === location.search)) {
+        return; // another site, not an app route, or a jump within this page (the skip link)
     }
     event.preventDefault();
     navigate(url.pathname + url.search);
@@ -64,9 +68,15 @@ function matches(path) {
 }
 
 async function render() {
-    for (const cleanup of cleanups.splice(0)) {
-        cleanup();
-    }
+    leaving();
+    // Everything this rendering starts (requests, streams, timers) ends when the user leaves it: onLeave registers
+    // a cleanup, run at once if the user has already gone (a response that arrived late), and signal aborts.
+    const controller = new AbortController();
+    const cleanups = [];
+    leaving = () => {
+        controller.abort();
+        cleanups.splice(0).forEach(cleanup => cleanup());
+    };
     const path = location.pathname === '/' ? '/orders' : location.pathname;
     const found = routes.map(candidate => ({candidate, match: candidate.pattern.exec(path)}))
         .find(({match}) => match);
@@ -85,29 +95,48 @@ async function render() {
     if (candidate.access === 'admin' && !isSuperuser()) {
         return show(page('Not allowed', h('p', {}, 'This page is for superusers.')), 'Not allowed');
     }
-    const params = Object.fromEntries(candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
     const context = {
-        params,
+        params: Object.fromEntries(candidate.names.map((name, index) => [name, match[index + 1]])),
         query: new URLSearchParams(location.search),
         navigate,
-        onLeave: cleanup => cleanups.push(cleanup),
+        signal: controller.signal,
+        onLeave: cleanup => (controller.signal.aborted ? cleanup() : cleanups.push(cleanup)),
     };
-    const rendering = location.href;
+    let view;
     try {
-        const view = await candidate.load();
+        view = await candidate.load();
+    } catch {
+        // A screen's module could not be loaded: the app was updated since this tab loaded it, or the server is
+        // gone. A fresh load of the page gets matching files.
+        return show(page('This page could not be loaded', h('p', {}, 'The app may have been updated, or the server '
+            + 'is unreachable. '), h('button', {type: 'button', onclick: () => location.reload()}, 'Reload the app')),
+        'Error');
+    }
+    try {
         const node = await view.default(context);
-        if (location.href === rendering) {
+        if (!controller.signal.aborted) {
             show(node, node.dataset?.title ?? node.querySelector('h1')?.textContent);
         }
     } catch (error) {
-        show(page('Something went wrong', failure(error, () => render())), 'Error');
+        if (!controller.signal.aborted) {
+            show(page('Something went wrong', failure(error, () => render())), 'Error');
+        }
     }
 }
 
+/**
+ * Shows a screen. A new page puts the focus on its heading, as a page load does for screen readers and keyboard
+ * users; the same page with other parameters (a filter, the next page) keeps it on the control that changed them.
+ */
 function show(node, title) {
+    const focused = document.activeElement;
+    const focusKey = focused?.name || focused?.dataset?.focusKey;
+    const samePage = shownPath === location.pathname;
+    shownPath = location.pathname;
     replace(outlet, node);
     document.title = title ? `${title} · Order Platform` : 'Order Platform';
     onRendered();
-    // Like a page load for screen readers and keyboard users: focus lands on the new page's heading.
-    outlet.querySelector('h1')?.focus({preventScroll: false});
+    const again = samePage && focusKey
+        ? outlet.querySelector(`[name="${CSS.escape(focusKey)}"], [data-focus-key="${CSS.escape(focusKey)}"]`) : null;
+    (again && !again.disabled ? again : outlet.querySelector('h1'))?.focus();
 }

@@ -24,17 +24,19 @@ export function failure(error, retry) {
 }
 
 /**
- * Loads data into a container with the three states: loading, then render(data) or the error with retry.
- * Returns a function that loads again.
+ * Loads data into a container with the three states: loading, then render(data) or the error with retry. Nothing
+ * is drawn once signal (the screen's, see router.js) is aborted. Returns a function that loads again.
  */
-export function loadInto(container, load, render) {
+export function loadInto(container, load, render, signal) {
     const run = async () => {
         replace(container, loading());
         try {
             const data = await load();
-            replace(container, render(data));
+            if (!signal?.aborted) {
+                replace(container, render(data));
+            }
         } catch (error) {
-            if (error.name !== 'AbortError') {
+            if (error.name !== 'AbortError' && !signal?.aborted) {
                 replace(container, failure(error, run));
             }
         }
@@ -55,9 +57,11 @@ export function scroller(label, table) {
 export function pager({page: current, size, total}, onPage) {
     const pages = Math.max(1, Math.ceil(total / size));
     return h('nav', {class: 'pager', 'aria-label': 'Pagination'},
-        h('button', {type: 'button', disabled: current <= 1, onclick: () => onPage(current - 1)}, '← Previous'),
+        h('button', {type: 'button', disabled: current <= 1, dataset: {focusKey: 'previous-page'},
+            onclick: () => onPage(current - 1)}, '← Previous'),
         h('span', {'aria-live': 'polite'}, `Page ${current} of ${pages} · ${total} in all`),
-        h('button', {type: 'button', disabled: current >= pages, onclick: () => onPage(current + 1)}, 'Next →'));
+        h('button', {type: 'button', disabled: current >= pages, dataset: {focusKey: 'next-page'},
+            onclick: () => onPage(current + 1)}, 'Next →'));
 }
 
 /** A modal confirmation (native dialog: focus trapped, Escape cancels). Resolves true when confirmed. */
@@ -79,12 +83,16 @@ export function confirmDialog(question, confirmLabel, {danger = true} = {}) {
     });
 }
 
-/** Says something politely to screen readers and shows it briefly. */
+/** Says something politely to screen readers and shows it briefly (the text stays, hidden, until the next one). */
 export function announce(text) {
     const region = document.getElementById('announcer');
     region.textContent = text;
+    region.classList.add('shown');
     clearTimeout(announce.timer);
-    announce.timer = setTimeout(() => {
-        region.textContent = '';
-    }, 4000);
+    announce.timer = setTimeout(() => region.classList.remove('shown'), 4000);
+}
+
+/** "45 seconds" or "3 minutes": a wait the API asked for (Retry-After). */
+export function waitText(seconds) {
+    return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -112,6 +112,11 @@ function row(user, actions) {
         }
         try {
             const updated = await api.patch(`/api/users/${user.id}`, patch);
+            if (me) {
+                // Your own sessions have just ended: start again from a fresh page load (the login page).
+                location.assign('/orders');
+                return;
+            }
             actions.hideError();
             const next = row(updated, actions);
             tr.replaceWith(next);

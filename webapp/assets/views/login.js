@@ -1,9 +1,9 @@
 // Log in. Wrong credentials and validation errors appear in the form; a 429 says how long to wait and keeps the
 // button disabled until then.
-import {login} from '../api.js';
+import {ApiError, login} from '../api.js';
 import {h} from '../dom.js';
 import {busy, clearErrors, field, formAlert, showAlert, showProblem} from '../forms.js';
-import {announce, page} from '../ui.js';
+import {announce, page, waitText} from '../ui.js';
 
 export default function render({navigate, query}) {
     const email = field('Email', {name: 'email', type: 'email', autocomplete: 'username', required: true});
@@ -23,6 +23,9 @@ export default function render({navigate, query}) {
                 announce(`Welcome, ${user.full_name || user.email}.`);
                 navigate(safeNext(query.get('next')), {replace: true});
             } catch (error) {
+                if (!(error instanceof ApiError)) {
+                    throw error;
+                }
                 if (error.status === 429 && error.retryAfter) {
                     showAlert(form, `Too many attempts. Try again in ${waitText(error.retryAfter)}.`);
                     wait = error.retryAfter;
@@ -41,13 +44,14 @@ export default function render({navigate, query}) {
     return page('Log in', form);
 }
 
-/** Only paths inside the app: a next= parameter must never send the user to another site. */
+/** Only addresses of this app: a next= parameter must never send the user to another site. */
 function safeNext(next) {
-    return next && next.startsWith('/') && !next.startsWith('//') ? next : '/orders';
-}
-
-function waitText(seconds) {
-    return seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+    try {
+        const url = new URL(next ?? '', location.origin);
+        return next && url.origin === location.origin ? url.pathname + url.search : '/orders';
+    } catch {
+        return '/orders';
+    }
 }
 
 /** Keeps the button disabled while the server would refuse anyway, with the time left on it. */

@@ -7,7 +7,7 @@ import {followStatus, TERMINAL} from '../live.js';
 import {display} from '../money.js';
 import {announce, confirmDialog, failure, loading, page, scroller} from '../ui.js';
 
-export default async function render({params, navigate, onLeave}) {
+export default async function render({params, navigate, onLeave, signal}) {
     const id = params.id;
     const container = h('div', {}, loading());
     const view = page(`Order ${shortId(id)}`, container);
@@ -16,8 +16,17 @@ export default async function render({params, navigate, onLeave}) {
     const load = async () => {
         try {
             const [order, history] = await Promise.all([
-                api.get(`/api/orders/${id}`), api.get(`/api/orders/${id}/history`)]);
+                api.get(`/api/orders/${id}`, {signal}), api.get(`/api/orders/${id}/history`, {signal})]);
+            if (signal.aborted) {
+                return;
+            }
+            const focusedAction = document.activeElement?.dataset?.focusKey;
             replace(container, details(order, history, {navigate, reload: load}));
+            // After an action the focus stays with the order: on the same action if it is still there, else on
+            // the heading.
+            if (focusedAction) {
+                (container.querySelector(`[data-focus-key="${focusedAction}"]`) ?? view.querySelector('h1')).focus();
+            }
             if (!following && !TERMINAL.has(order.status)) {
                 following = true;
                 onLeave(followStatus(id, status => {
@@ -27,6 +36,9 @@ export default async function render({params, navigate, onLeave}) {
                 }));
             }
         } catch (error) {
+            if (error.name === 'AbortError' || signal.aborted) {
+                return;
+            }
             replace(container, error.status === 404
                 ? h('div', {class: 'state state-empty'}, h('p', {}, 'There is no such order among yours.'),
                     h('a', {href: '/orders'}, 'Back to your orders'))
@@ -39,16 +51,20 @@ export default async function render({params, navigate, onLeave}) {
 
 function details(order, history, {navigate, reload}) {
     const message = h('div', {class: 'alert', role: 'alert', hidden: true});
-    const act = async (question, label, work, done, after = reload) => {
+    const act = async (button, question, label, work, done, after = reload) => {
         if (!(await confirmDialog(question, label))) {
             return;
         }
+        button.disabled = true; // one request per confirmation, however often it is clicked
         try {
             await work();
             announce(done);
         } catch (error) {
+            button.disabled = false;
             message.textContent = describe(error);
             message.hidden = false;
+            message.setAttribute('tabindex', '-1');
+            message.focus();
             return;
         }
         after();
@@ -67,12 +83,13 @@ function details(order, history, {navigate, reload}) {
             order.notes ? [h('dt', {}, 'Notes'), h('dd', {class: 'notes'}, order.notes)] : null)),
         h('div', {class: 'actions'},
             canEdit ? h('a', {class: 'button', href: `/orders/${order.id}/edit`}, 'Edit') : null,
-            canEdit ? h('button', {type: 'button', class: 'cancel-order', onclick: () => act('Cancel this order?', 'Cancel order',
-                () => api.post(`/api/orders/${order.id}/cancel`), 'Order cancelled.')}, 'Cancel order') : null,
-            canDelete ? h('button', {type: 'button', class: 'danger', onclick: () => act(
-                'Delete this order for good?', 'Delete order',
-                () => api.delete(`/api/orders/${order.id}`), 'Order deleted.', () => navigate('/orders'))}, 'Delete')
-                : null,
+            canEdit ? h('button', {type: 'button', class: 'cancel-order', dataset: {focusKey: 'cancel'},
+                onclick: event => act(event.currentTarget, 'Cancel this order?', 'Cancel order',
+                    () => api.post(`/api/orders/${order.id}/cancel`), 'Order cancelled.')}, 'Cancel order') : null,
+            canDelete ? h('button', {type: 'button', class: 'danger', dataset: {focusKey: 'delete'},
+                onclick: event => act(event.currentTarget, 'Delete this order for good?', 'Delete order',
+                    () => api.delete(`/api/orders/${order.id}`), 'Order deleted.', () => navigate('/orders'))},
+            'Delete') : null,
             h('a', {href: '/orders'}, 'All orders')),
         h('h2', {}, 'Items'),
         scroller('Items', h('table', {},

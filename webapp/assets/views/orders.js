@@ -13,7 +13,7 @@ const SORTS = [
 ];
 const PAGE_SIZE = 10;
 
-export default function render({query, navigate, onLeave}) {
+export default function render({query, navigate, onLeave, signal}) {
     const state = {
         status: STATUSES.includes(query.get('status')) ? query.get('status') : '',
         sort: SORTS.some(([value]) => value === query.get('sort')) ? query.get('sort') : SORTS[0][0],
@@ -52,8 +52,13 @@ export default function render({query, navigate, onLeave}) {
         : null;
 
     const results = h('div', {class: 'results'});
+    // The live badges of the rows on show; a redraw (Retry) stops those of the rows it replaces.
     const stops = [];
-    onLeave(() => stops.forEach(stop => stop()));
+    const follow = (id, onStatus) => {
+        const stop = followStatus(id, onStatus);
+        stops.push(stop);
+        onLeave(stop);
+    };
 
     const params = new URLSearchParams({page: String(state.page), size: String(PAGE_SIZE), sort: state.sort});
     if (state.status) {
@@ -62,7 +67,7 @@ export default function render({query, navigate, onLeave}) {
     if (state.all) {
         params.set('all', 'true');
     }
-    loadInto(results, () => api.get(`/api/orders?${params}`), result => {
+    loadInto(results, () => api.get(`/api/orders?${params}`, {signal}), result => {
         stops.splice(0).forEach(stop => stop());
         if (result.items.length === 0) {
             return state.status || state.page > 1
@@ -80,9 +85,9 @@ export default function render({query, navigate, onLeave}) {
                     h('th', {scope: 'col', class: 'number hide-narrow'}, 'Items'),
                     state.all ? h('th', {scope: 'col', class: 'hide-narrow'}, 'Owner') : null,
                     h('th', {scope: 'col', class: 'number'}, 'Total'))),
-                h('tbody', {}, result.items.map(order => row(order, state.all, stops))))),
+                h('tbody', {}, result.items.map(order => row(order, state.all, follow))))),
             pager(result, number => go({page: number})));
-    });
+    }, signal);
 
     return page('Orders',
         h('div', {class: 'toolbar'}, status, sort, everyone,
@@ -90,10 +95,10 @@ export default function render({query, navigate, onLeave}) {
         results);
 }
 
-function row(order, showOwner, stops) {
+function row(order, showOwner, follow) {
     const badge = statusBadge(order.status);
     if (!TERMINAL.has(order.status)) {
-        stops.push(followStatus(order.id, next => setBadge(badge, next)));
+        follow(order.id, next => setBadge(badge, next));
     }
     return h('tr', {dataset: {orderId: order.id}},
         h('td', {}, h('a', {href: `/orders/${order.id}`, class: 'mono', 'aria-label': `Order ${shortId(order.id)}`},

@@ -1,8 +1,8 @@
-// Sign up, then straight in: the account is created and logged in with the same credentials.
-import {register} from '../api.js';
+// Sign up, then straight in: the account is created, then logged in with the same credentials.
+import {login, register} from '../api.js';
 import {h} from '../dom.js';
 import {busy, clearErrors, field, formAlert, showAlert, showFieldErrors, showProblem} from '../forms.js';
-import {announce, page} from '../ui.js';
+import {announce, page, waitText} from '../ui.js';
 
 export default function render({navigate}) {
     const name = field('Full name', {name: 'full_name', autocomplete: 'name', maxlength: 200});
@@ -25,14 +25,22 @@ export default function render({navigate}) {
         await busy(form, async () => {
             try {
                 await register(name.control.value.trim(), email.control.value.trim(), password.control.value);
-                announce('Your account is ready.');
-                navigate('/orders', {replace: true});
             } catch (error) {
                 if (error.status === 429 && error.retryAfter) {
-                    showAlert(form, `Too many sign-ups from this address. Try again in ${Math.ceil(error.retryAfter / 60)} minutes.`);
+                    showAlert(form, `Too many sign-ups from this address. Try again in ${waitText(error.retryAfter)}.`);
                 } else {
                     showProblem(form, error);
                 }
+                return;
+            }
+            try {
+                await login(email.control.value.trim(), password.control.value);
+                announce('Your account is ready.');
+                navigate('/orders', {replace: true});
+            } catch {
+                // The account exists; only signing in failed (throttled, unreachable): log in on the next screen.
+                announce('Your account is ready; please log in.');
+                navigate('/login', {replace: true});
             }
         });
     });

@@ -114,7 +114,7 @@ abstract class AdminJourneys {
         String updated = text(app, ".queue-updated");
         app.waitUntil("the figures refresh by themselves", () -> !text(app, ".queue-updated").equals(updated));
         app.capture("queue");
-        app.find(By.cssSelector(deadLetterRow + " button[data-action=replay]")).click();
+        app.click(By.cssSelector(deadLetterRow + " button[data-action=replay]"));
         app.waitUntil("the replayed dead letter leaves the list", () -> app.findAll(By.cssSelector(deadLetterRow)).isEmpty());
         assertThat(announcement(app)).contains(orderId.substring(0, 8), "queued again");
         assertThat(Processing.history(orderId)).as("the order went back to processing").contains("FAILED>PENDING");

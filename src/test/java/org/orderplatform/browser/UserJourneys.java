@@ -1,6 +1,7 @@
 package org.orderplatform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -79,9 +80,11 @@ abstract class UserJourneys {
         assertThat(orderRows(app)).contains(edited, cancelled).doesNotContain(deleted);
         app.capture("orders");
 
-        // A worker comes up while the list is open: the badge turns COMPLETED live - the page is never reloaded. A
-        // second browser of the same customer, whose event streams fail, sees it too: by polling.
+        // A worker comes up while the list is open: the badge turns COMPLETED live, through the event stream alone (the
+        // order itself cannot be fetched by this browser any more) - the page is never reloaded. A second browser of
+        // the same customer, whose event streams fail, sees it too: by polling.
         app.driver().executeScript("window.neverReloaded = true");
+        app.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/orders/" + edited)));
         WebApp polling = browser();
         polling.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/events")));
         polling.logIn(email, Accounts.PASSWORD).go("/orders/" + edited).atHeadingStartingWith("Order ");
@@ -118,6 +121,17 @@ abstract class UserJourneys {
         app.waitUntil("the password changed", () -> app.find(By.cssSelector("form[aria-labelledby=password-heading] "
                 + ".notice")).getText().startsWith("Your password is changed"));
         app.logOut().logIn(user.getString("email"), newPassword);
+    }
+
+    @Test
+    void shouldCatchWhatTheContentSecurityPolicyRefuses() {
+        WebApp app = browser();
+        app.go("/login").at("Log in").capture("login");
+        app.driver().executeScript("const script = document.createElement('script'); "
+                + "script.textContent = 'window.injected = true'; document.body.append(script);");
+        assertThat(app.driver().executeScript("return window.injected === true")).isEqualTo(false);
+        assertThatThrownBy(() -> app.capture("login-after-injection")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Content Security Policy");
     }
 
     @Test

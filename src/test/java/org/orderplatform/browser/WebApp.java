@@ -59,6 +59,7 @@ public final class WebApp implements AutoCloseable {
         // The app redraws a screen by replacing its nodes, so an element found a moment ago may be gone: look again.
         this.wait = new WebDriverWait(driver, WAIT);
         wait.ignoring(StaleElementReferenceException.class);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO); // only explicit waits: findAll answers at once
         driver.manage().window().setSize(DESKTOP);
         // Each browser is a client machine of its own, as for the API tests (Accounts): its failed logins never count
         // against another test's address. Behind nginx the proxy replaces the header with the real peer address.
@@ -150,22 +151,22 @@ public final class WebApp implements AutoCloseable {
 
     /** Clicks the button or link in the page's main content that reads text (or is labelled so). */
     public WebApp click(String text) {
-        return clickWhenReady(By.xpath("//main//*[(self::button or self::a) and (normalize-space(.)='" + text
+        return click(By.xpath("//main//*[(self::button or self::a) and (normalize-space(.)='" + text
                 + "' or @aria-label='" + text + "')]"));
     }
 
     /** Answers the open confirmation dialog with its button reading text. */
     public WebApp confirm(String text) {
-        return clickWhenReady(By.xpath("//dialog[@open]//button[normalize-space(.)='" + text + "']"));
+        return click(By.xpath("//dialog[@open]//button[normalize-space(.)='" + text + "']"));
     }
 
     public WebApp clickNav(String linkText) {
-        return clickWhenReady(By.xpath("//header//a[normalize-space(.)='" + linkText + "'] | //header//button["
+        return click(By.xpath("//header//a[normalize-space(.)='" + linkText + "'] | //header//button["
                 + "normalize-space(.)='" + linkText + "']"));
     }
 
     /** Finds, waits until clickable and clicks in one step, so a screen redrawn in between is simply looked at again. */
-    private WebApp clickWhenReady(By by) {
+    public WebApp click(By by) {
         wait.until(driver -> {
             WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
             if (element == null) {
@@ -202,7 +203,7 @@ public final class WebApp implements AutoCloseable {
 
     /** Submits the form whose submit button reads label. */
     public WebApp submit(String label) {
-        return clickWhenReady(By.xpath("//button[@type='submit' and normalize-space(.)='" + label + "']"));
+        return click(By.xpath("//button[@type='submit' and normalize-space(.)='" + label + "']"));
     }
 
     /** The message shown for the field named name (next to it), once there is one. */
