@@ -15,8 +15,18 @@ let openStreams = 0;
 export function followStatus(orderId, onStatus) {
     const controller = new AbortController();
     let stopped = false;
+    let streaming = false;
     let pollTimer = null;
     let last = null;
+
+    // The count of open streams changes the moment one is given up, not when its connection has wound down: the
+    // next screen's streams are counted right after this one's stop().
+    const release = () => {
+        if (streaming) {
+            streaming = false;
+            openStreams -= 1;
+        }
+    };
 
     const deliver = (status, event) => {
         if (status !== last) {
@@ -47,6 +57,7 @@ export function followStatus(orderId, onStatus) {
 
     const stream = async () => {
         openStreams += 1;
+        streaming = true;
         const opened = Date.now();
         let ended = false;
         try {
@@ -61,7 +72,7 @@ export function followStatus(orderId, onStatus) {
         } catch {
             // Refused, failed or cut: polling takes over below.
         } finally {
-            openStreams -= 1;
+            release();
         }
         if (stopped) {
             return;
@@ -75,6 +86,7 @@ export function followStatus(orderId, onStatus) {
 
     function stop() {
         stopped = true;
+        release();
         clearTimeout(pollTimer);
         controller.abort();
     }
