@@ -1,6 +1,6 @@
 // Live order status: Server-Sent Events from /api/orders/{id}/events, read with fetch (EventSource cannot send the
 // Authorization header), falling back to polling GET /api/orders/{id} when the stream fails, is refused (429: a user
-// may hold only a few streams at once) or keeps ending quickly. A stream that ends after a while (the API ends it
+// may hold only a few streams at once - tried again after Retry-After) or keeps ending quickly. A stream that ends after a while (the API ends it
 // when the access token expires) is opened again with a fresh token. A tab holds at most two streams: browsers
 // allow six HTTP/1.1 connections per site for all its tabs together, and the app's own requests need some.
 import {api, openStream} from './api.js';
@@ -9,6 +9,7 @@ export const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
 const POLL_MS = 2000;
 const MAX_STREAMS = 2;
 const LONG_ENOUGH_TO_REOPEN_MS = 10_000;
+const DEFAULT_RETRY_SECONDS = 15;
 let openStreams = 0;
 
 /** Calls onStatus(status, event) for every change until the order is final or stop() is called. */
@@ -38,8 +39,12 @@ export function followStatus(orderId, onStatus) {
         }
     };
 
+    // One of two ways at a time: a stream, or polling until the stream may be tried again.
+    let polling = false;
+    let retryTimer = null;
+
     const poll = async () => {
-        if (stopped) {
+        if (stopped || !polling) {
             return;
         }
         try {
@@ -50,8 +55,23 @@ export function followStatus(orderId, onStatus) {
                 return; // gone, or no longer ours to see: nothing more to follow
             }
         }
-        if (!stopped) {
+        if (!stopped && polling) {
             pollTimer = setTimeout(poll, POLL_MS);
+        }
+    };
+
+    /** Polls; after a refusal (429) the stream is tried again once the API says it may be. */
+    const pollInstead = retryAfterSeconds => {
+        polling = true;
+        poll();
+        if (retryAfterSeconds) {
+            retryTimer = setTimeout(() => {
+                if (!stopped && openStreams < MAX_STREAMS) {
+                    polling = false;
+                    clearTimeout(pollTimer);
+                    stream();
+                }
+            }, retryAfterSeconds * 1000);
         }
     };
 
@@ -60,6 +80,7 @@ export function followStatus(orderId, onStatus) {
         streaming = true;
         const opened = Date.now();
         let ended = false;
+        let refusedFor = 0;
         try {
             const response = await openStream(`/api/orders/${orderId}/events`, controller.signal);
             await readEvents(response.body, event => {
@@ -69,8 +90,10 @@ export function followStatus(orderId, onStatus) {
                 }
             });
             ended = true;
-        } catch {
-            // Refused, failed or cut: polling takes over below.
+        } catch (error) {
+            // Refused, failed or cut: polling takes over below. A refusal for too many streams passes (the API
+            // notices closed ones within its heartbeat): the stream is tried again after Retry-After.
+            refusedFor = error.status === 429 ? (error.retryAfter ?? DEFAULT_RETRY_SECONDS) : 0;
         } finally {
             release();
         }
@@ -80,7 +103,7 @@ export function followStatus(orderId, onStatus) {
         if (ended && Date.now() - opened > LONG_ENOUGH_TO_REOPEN_MS) {
             stream();
         } else {
-            poll();
+            pollInstead(refusedFor);
         }
     };
 
@@ -88,13 +111,14 @@ export function followStatus(orderId, onStatus) {
         stopped = true;
         release();
         clearTimeout(pollTimer);
+        clearTimeout(retryTimer);
         controller.abort();
     }
 
     if (openStreams < MAX_STREAMS) {
         stream();
     } else {
-        poll();
+        pollInstead(0);
     }
     return stop;
 }

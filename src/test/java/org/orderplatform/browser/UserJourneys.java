@@ -94,6 +94,7 @@ abstract class UserJourneys {
                         .getAttribute("data-status")));
         assertThat(app.driver().executeScript("return window.neverReloaded")).isEqualTo(true);
         polling.waitUntil("order " + edited + " completed by polling", () -> badge(polling).equals("COMPLETED"));
+        app.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
         app.click("Order " + edited.substring(0, 8)).atHeadingStartingWith("Order ");
         assertThat(app.find(By.cssSelector(".timeline")).getText()).contains("Pending", "Processing", "Completed");
         app.capture("order-detail");

@@ -120,7 +120,8 @@ public final class WebApp implements AutoCloseable {
     }
 
     public void waitUntil(String description, BooleanSupplier condition) {
-        wait.withMessage(description).until(driver -> condition.getAsBoolean());
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).withMessage(description)
+                .until(driver -> condition.getAsBoolean());
     }
 
     /** Clears and types into the control named name (the API's field path, e.g. items[0].sku). */
