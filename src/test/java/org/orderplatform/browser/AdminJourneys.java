@@ -133,8 +133,11 @@ abstract class AdminJourneys {
 
         // Report: the last 30 days by default, drawn as a chart, every figure in the table, and the CSV.
         app.click("See the report").at("Daily report");
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        String from = LocalDate.now(ZoneOffset.UTC).minusDays(29).toString();
+        // The period as the page chose it (its "today" is the browser's UTC day: read, not recomputed at another moment).
+        String today = app.find(By.name("to")).getAttribute("value");
+        String from = app.find(By.name("from")).getAttribute("value");
+        assertThat(LocalDate.parse(from)).isEqualTo(LocalDate.parse(today).minusDays(29));
+        assertThat(LocalDate.parse(today)).isBetween(LocalDate.now(ZoneOffset.UTC).minusDays(1), LocalDate.now(ZoneOffset.UTC));
         WebElement chart = app.find(By.cssSelector("svg.chart[role=img]"));
         assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(30);
         assertThat(app.find(By.id(chart.getAttribute("aria-labelledby"))).getAttribute("textContent"))
