@@ -1,5 +1,5 @@
-// The one way the app talks to the API. The access token lives in this module's memory only (never localStorage or
-// sessionStorage, where any injected script could read it); the refresh token is an httpOnly cookie the browser
+// The one way the app talks to the API. The access token lives in this module's memory only (nothing is persisted in
+// the browser, where any injected script could read it); the refresh token is an httpOnly cookie the browser
 // sends to /api/auth by itself, so a reload signs the user back in with restoreSession(). Tokens are refreshed
 // shortly before they expire and once after a 401, and the request is retried once. Errors arrive as
 // application/problem+json and are thrown as ApiError, whose field errors the forms show next to their fields.
