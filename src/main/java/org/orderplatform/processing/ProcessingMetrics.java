@@ -17,8 +17,8 @@ import org.orderplatform.platform.db.SchemaReady;
 /**
  * Processing's metrics. The counters (processed, failed, retried, replayed, reaped, requeued and given-up jobs) are
  * registered at start-up, so they are on /metrics from the first scrape. The gauges (queue depth, in flight,
- * retrying, dead letters, outbox backlog and lag) show a snapshot taken every few seconds, so that a scrape never
- * waits for Redis or PostgreSQL; a Redis count that cannot be read shows as -1.
+ * retrying, age of the oldest queued job, dead letters, outbox backlog and lag) show a snapshot taken every few
+ * seconds, so that a scrape never waits for Redis or PostgreSQL; a Redis value that cannot be read shows as -1.
  */
 @ApplicationScoped
 public class ProcessingMetrics {
@@ -50,6 +50,8 @@ public class ProcessingMetrics {
         gauge("order.queue.depth", snapshot -> orMinusOne(snapshot.queued()));
         gauge("order.queue.in.flight", snapshot -> orMinusOne(snapshot.inFlight()));
         gauge("order.queue.retrying", snapshot -> orMinusOne(snapshot.retrying()));
+        // the age of the job next in line: how long orders wait before a worker takes them (the backlog's age)
+        gauge("order.queue.oldest.age.seconds", snapshot -> orMinusOne(snapshot.oldestQueuedAgeSeconds()));
         gauge("order.dead.letters", QueueStats.Snapshot::deadLetters);
         gauge("order.outbox.unpublished", QueueStats.Snapshot::outboxUnpublished);
         gauge("order.outbox.lag.seconds", QueueStats.Snapshot::outboxLagSeconds);
@@ -75,7 +77,7 @@ public class ProcessingMetrics {
         metrics.gauge(name, this, gauges -> value.applyAsDouble(gauges.latest));
     }
 
-    private static double orMinusOne(Long value) {
-        return value == null ? -1 : value;
+    private static double orMinusOne(Number value) {
+        return value == null ? -1 : value.doubleValue();
     }
 }

@@ -71,7 +71,7 @@ class ProcessingIT {
         String apiMetrics = Metrics.scrape(Api.BASE);
         assertThat(Metrics.value(apiMetrics, "order_relay_batch_size_count")).isPositive();
         for (String gauge : new String[] {"order_queue_depth", "order_queue_in_flight", "order_dead_letters",
-            "order_outbox_unpublished", "order_outbox_lag_seconds"}) {
+            "order_outbox_unpublished", "order_outbox_lag_seconds", "order_queue_oldest_age_seconds"}) {
             assertThat(Metrics.value(apiMetrics, gauge)).as(gauge).isGreaterThanOrEqualTo(0);
         }
     }
