@@ -1,0 +1,13 @@
+#!/bin/sh
+# Starts the server in the foreground as PID 1's replacement ("server run" execs the JVM), so the JVM receives the
+# engine's SIGTERM itself.
+#
+# mpJwt only activates once Liberty has its default keystore, which Liberty creates at start-up (in the output
+# directory, a tmpfs or volume) when keystore_password is set. No TLS port uses it, so the password only has to be
+# unguessable: a fresh random one per container start, never part of the image.
+set -eu
+if [ -z "${keystore_password:-}" ]; then
+    keystore_password=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+    export keystore_password
+fi
+exec /opt/ol/wlp/bin/server run orderPlatform "$@"
