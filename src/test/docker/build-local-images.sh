@@ -47,6 +47,11 @@ if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
     cp /usr/local/share/ca-certificates/*.crt "$extra_ca/ca-certificates/"
 fi
 
+# The images are independent: built side by side (apt downloads and unpacking overlap), each logging to a file.
+logs=$(mktemp -d)
+trap 'rm -rf "${rootfs:-}" "$extra_ca" "$logs"' EXIT
+pids=()
+names=()
 for name in jdk jre nginx postgres redis prometheus; do
     if $rebuild || ! exists "local/$name"; then
         echo "building local/$name ..."
@@ -54,7 +59,20 @@ for name in jdk jre nginx postgres redis prometheus; do
         if [ "$name" = jdk ]; then
             context=$extra_ca
         fi
-        DOCKER_BUILDKIT=1 docker build --quiet --network host --tag "local/$name" "$context" >/dev/null
+        DOCKER_BUILDKIT=1 docker build --network host --tag "local/$name" "$context" >"$logs/$name.log" 2>&1 &
+        pids+=($!)
+        names+=("$name")
     fi
 done
+failed=false
+for i in "${!pids[@]}"; do
+    if ! wait "${pids[$i]}"; then
+        echo "local/${names[$i]} failed to build:" >&2
+        tail -n 40 "$logs/${names[$i]}.log" >&2
+        failed=true
+    fi
+done
+if $failed; then
+    exit 1
+fi
 docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' 'local/*'
