@@ -28,11 +28,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.orderplatform.platform.logging.LoggerProducer;
+import org.orderplatform.platform.metrics.ApiRequestMetrics;
 import org.orderplatform.testsupport.Api;
 
 /**
- * The platform's web layer (filters, problem mappers, JSON, logging, the real web.xml) deployed with a probe
- * resource into the real server: malformed and oversized bodies, wrong content types, validation failures and
+ * The platform's web layer (filters, problem mappers, JSON, logging, request metrics, the real web.xml) deployed with a
+ * probe resource into the real server: malformed and oversized bodies, wrong content types, validation failures and
  * unexpected exceptions all become problem responses; a 500 reveals nothing but is logged with its request id.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -47,7 +48,8 @@ class ErrorHandlingIT {
     static WebArchive platformWebLayerWithProbe() {
         return ShrinkWrap.create(WebArchive.class, "error-probe.war")
                 .addPackages(false, Filters.exclude(".*(IT|Test)(\\$.*)?\\.class"),
-                        Problems.class.getPackage(), LoggerProducer.class.getPackage())
+                        Problems.class.getPackage(), LoggerProducer.class.getPackage(),
+                        ApiRequestMetrics.class.getPackage())
                 .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"));
     }
 
