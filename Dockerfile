@@ -22,8 +22,11 @@ COPY webapp/ webapp/
 # The WAR, a Liberty server with it and the JDBC driver (not a loose application: the files themselves), then the
 # image's JVM options instead of the dev run's (which load the dev-services agent), and a minified package of it.
 # server.env only holds a keystore password made at build time: the entrypoint makes one per container instead.
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw --batch-mode --no-transfer-progress -Dmaven.test.skip=true -DlooseApplication=false \
+# Maven and its repository live in the build's own directory (MAVEN_USER_HOME, maven.repo.local), in a cache mount
+# that later builds reuse - not in the home directory of whichever user the base image runs as.
+RUN --mount=type=cache,target=/build/.m2 \
+    MAVEN_USER_HOME=/build/.m2 ./mvnw --batch-mode --no-transfer-progress -Dmaven.repo.local=/build/.m2/repository \
+        -Dmaven.test.skip=true -DlooseApplication=false \
         package liberty:create liberty:deploy \
     && server=target/liberty/wlp/usr/servers/orderPlatform \
     && cp src/main/docker/jvm.options "$server/jvm.options" \
