@@ -1,0 +1,19 @@
+package org.orderplatform.kubernetes;
+
+import java.nio.file.Path;
+
+/**
+ * One way to deploy the platform: an overlay of {@code kubernetes/overlays}, or the base with a choice of
+ * components (see {@link Variants}). {@link #render()} is what {@code kubectl apply -k} would send.
+ */
+record Variant(String name, Path directory) {
+
+    Rendering render() {
+        return Rendering.of(this);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
