@@ -41,6 +41,14 @@ final class Rendering {
         return CACHE.computeIfAbsent(variant, v -> new Rendering(v, parse(Kustomize.build(v.directory()))));
     }
 
+    /** Another rendering of the same variant with changed documents (a test's deliberate mistake). */
+    Rendering with(java.util.function.Consumer<List<Map<String, Object>>> change) {
+        List<Map<String, Object>> copy = parse(documents.stream().map(SERIALIZATION::asYaml)
+                .collect(java.util.stream.Collectors.joining("\n---\n")));
+        change.accept(copy);
+        return new Rendering(variant, copy);
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> parse(String yaml) {
         Load load = new Load(LoadSettings.builder().build());

@@ -65,6 +65,8 @@ final class Variants {
         Path directory = GENERATED.resolve(name);
         String kustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\n"
                 + "kind: Kustomization\n"
+                // as every overlay does: the components' objects go to the same namespace as the base's
+                + "namespace: order-platform\n"
                 + "resources:\n"
                 + "  - " + directory.relativize(BASE) + "\n"
                 + "components:\n"
