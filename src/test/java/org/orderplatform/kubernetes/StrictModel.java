@@ -60,11 +60,7 @@ final class StrictModel {
         if (!value.getClass().getPackageName().startsWith("io.fabric8")) {
             return;
         }
-        for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
-                continue;
-            }
+        for (Method getter : GETTERS.get(value.getClass())) {
             Object property = invoke(getter, value);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (!(value instanceof GenericKubernetesResource) && property instanceof Map<?, ?> extra
@@ -77,6 +73,16 @@ final class StrictModel {
             unknownFields(path + "." + property(getter), property, problems);
         }
     }
+
+    private static final ClassValue<List<Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            return java.util.Arrays.stream(type.getMethods())
+                    .filter(method -> method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
+                            && method.getDeclaringClass() != Object.class && method.getName().startsWith("get"))
+                    .toList();
+        }
+    };
 
     private static Object invoke(Method getter, Object target) {
         try {
