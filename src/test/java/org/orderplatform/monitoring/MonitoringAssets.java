@@ -26,6 +26,8 @@ final class MonitoringAssets {
 
     static final Path ROOT = Path.of("monitoring");
     static final Path PROMETHEUS_CONFIG = ROOT.resolve("prometheus/prometheus.yml");
+    /** The scrape configuration for Kubernetes without the Prometheus Operator (pods found through the API). */
+    static final Path KUBERNETES_PROMETHEUS_CONFIG = ROOT.resolve("prometheus/kubernetes.yml");
     static final Path RULES = ROOT.resolve("prometheus/rules/order-platform.yml");
     static final Path RULE_TESTS = ROOT.resolve("prometheus/tests");
     static final Path DASHBOARD = ROOT.resolve("grafana/dashboards/order-platform.json");

@@ -7,7 +7,10 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +20,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.monitoring.MonitoringAssets.Rule;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The monitoring files hold together without any tool: every alert follows the rules file's convention, is labelled
  * and annotated, has its runbook in docs/operations.md and a firing and a quiet promtool case; the dashboard and the
- * Grafana provisioning point at the Prometheus datasource and at the paths docker compose mounts.
+ * Grafana provisioning point at the Prometheus datasource and at the paths docker compose mounts; the scrape
+ * configuration for Kubernetes labels the pods of the manifests as compose's does and as the rules select them.
  */
 class MonitoringAssetsTest {
 
@@ -146,6 +151,190 @@ class MonitoringAssetsTest {
                 MonitoringAssets.ROOT.resolve("grafana/provisioning/dashboards/order-platform.yml")).get("providers")).get(0);
         assertThat(provider).containsEntry("type", "file");
         assertThat((Map<String, Object>) provider.get("options")).containsEntry("path", "/var/lib/grafana/dashboards");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldFindThePodsThroughTheApiServerAndLoadTheMountedRules() {
+        Map<String, Object> config = MonitoringAssets.yaml(MonitoringAssets.KUBERNETES_PROMETHEUS_CONFIG);
+        assertThat(((Map<String, Object>) config.get("global")).get("scrape_interval")).isEqualTo("15s");
+        assertThat((List<String>) config.get("rule_files")).containsExactly("/etc/prometheus/rules/*.yml");
+        Map<String, Object> job = kubernetesScrapeConfig();
+        assertThat(job.get("metrics_path")).isEqualTo("/metrics");
+        assertThat((List<Map<String, Object>>) job.get("kubernetes_sd_configs"))
+                .singleElement().satisfies(discovery -> assertThat(discovery).containsEntry("role", "pod")
+                        .doesNotContainKey("api_server"));
+    }
+
+    /**
+     * Every container port of every pod the manifests run (kubernetes/base and the in-cluster stores), as Kubernetes
+     * service discovery presents it, through the relabelling of monitoring/prometheus/kubernetes.yml: exactly the
+     * backend's and the worker's port http remain, labelled as docker compose labels them and as the rules select.
+     */
+    @Test
+    void shouldLabelTheKubernetesTargetsAsComposeDoesAndAsTheRulesSelect() {
+        List<Map<String, Object>> relabelling = relabelConfigs();
+        List<Map<String, String>> targets = new ArrayList<>();
+        for (ManifestPod pod : manifestPods()) {
+            for (String port : pod.ports()) {
+                Relabelling.apply(relabelling, discovered(pod, port, "Running")).ifPresent(targets::add);
+            }
+        }
+
+        assertThat(targets).containsExactlyInAnyOrder(
+                Map.of("job", "backend", "role", "api", "instance", "backend-5d8f7c9b4-x2k9q",
+                        "namespace", "order-platform-dev", "pod", "backend-5d8f7c9b4-x2k9q"),
+                Map.of("job", "worker", "role", "worker", "instance", "worker-5d8f7c9b4-x2k9q",
+                        "namespace", "order-platform-dev", "pod", "worker-5d8f7c9b4-x2k9q"));
+        Set<String> jobs = targets.stream().map(target -> target.get("job")).collect(Collectors.toSet());
+        assertThat(jobs).as("jobs the alert rules select").isEqualTo(jobsTheRulesSelect());
+        assertThat(targets.stream().collect(Collectors.toMap(target -> target.get("job"), target -> target.get("role"))))
+                .as("role of each job, as docker compose's prometheus.yml gives it").isEqualTo(composeRoles());
+    }
+
+    @Test
+    void shouldNotScrapeEndedPodsNorPodsOfAnotherApplication() {
+        List<Map<String, Object>> relabelling = relabelConfigs();
+        ManifestPod backend = manifestPods().stream().filter(pod -> "backend".equals(pod.name())).findFirst()
+                .orElseThrow();
+        Map<String, String> otherApplication = new LinkedHashMap<>(backend.labels());
+        otherApplication.put("app.kubernetes.io/part-of", "another-application");
+
+        assertThat(Relabelling.apply(relabelling, discovered(backend, "http", "Running"))).isPresent();
+        assertThat(Relabelling.apply(relabelling, discovered(backend, "http", "Succeeded"))).isEmpty();
+        assertThat(Relabelling.apply(relabelling, discovered(backend, "http", "Failed"))).isEmpty();
+        assertThat(Relabelling.apply(relabelling,
+                discovered(new ManifestPod("backend", otherApplication, backend.ports()), "http", "Running"))).isEmpty();
+    }
+
+    @Test
+    void shouldRelabelAsPrometheusDoes() {
+        List<Map<String, Object>> configs = List.of(
+                Map.of("source_labels", List.of("a", "b"), "regex", "(x);(.*)", "target_label", "joined",
+                        "replacement", "${2}-$1"),
+                Map.of("source_labels", List.of("missing"), "target_label", "emptied"),
+                Map.of("source_labels", List.of("a"), "regex", "x|y", "action", "keep"));
+        Map<String, String> labels = Map.of("a", "x", "b", "z", "emptied", "before", "__address__", "10.0.0.1:9080");
+
+        assertThat(Relabelling.apply(configs, labels)).contains(
+                Map.of("a", "x", "b", "z", "joined", "z-x", "instance", "10.0.0.1:9080"));
+        // anchored: "xx" is not "x|y"
+        assertThat(Relabelling.apply(configs, Map.of("a", "xx"))).isEmpty();
+        assertThat(Relabelling.podLabel("app.kubernetes.io/part-of")).isEqualTo(
+                "__meta_kubernetes_pod_label_app_kubernetes_io_part_of");
+    }
+
+    /** A pod template of the manifests: its name, its labels as they reach the pod, its container ports' names. */
+    record ManifestPod(String name, Map<String, String> labels, List<String> ports) {
+    }
+
+    private static final Path KUBERNETES = Path.of("kubernetes");
+
+    /**
+     * The pods of kubernetes/base (with the labels its kustomization adds to every pod template) and of the in-cluster
+     * stores, read from the files themselves: a renamed label or port there changes what this test sees.
+     */
+    @SuppressWarnings("unchecked")
+    static List<ManifestPod> manifestPods() {
+        Map<String, String> common = new LinkedHashMap<>();
+        for (Map<String, Object> labels : (List<Map<String, Object>>) MonitoringAssets.yaml(
+                KUBERNETES.resolve("base/kustomization.yaml")).get("labels")) {
+            if (Boolean.TRUE.equals(labels.get("includeTemplates"))) {
+                ((Map<String, Object>) labels.get("pairs")).forEach((name, value) -> common.put(name, value.toString()));
+            }
+        }
+        List<ManifestPod> pods = new ArrayList<>();
+        for (String file : List.of("base/backend.yaml", "base/worker.yaml", "base/frontend.yaml",
+                "components/in-cluster-data/postgres.yaml", "components/in-cluster-data/redis.yaml")) {
+            for (Object document : new Yaml().loadAll(MonitoringAssets.read(KUBERNETES.resolve(file)))) {
+                Map<String, Object> object = (Map<String, Object>) document;
+                if (!List.of("Deployment", "StatefulSet").contains(object.get("kind"))) {
+                    continue;
+                }
+                Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) object.get("spec"))
+                        .get("template");
+                Map<String, String> labels = new LinkedHashMap<>(file.startsWith("base/") ? common : Map.of());
+                ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("labels"))
+                        .forEach((name, value) -> labels.put(name, value.toString()));
+                List<String> ports = new ArrayList<>();
+                for (Map<String, Object> container : (List<Map<String, Object>>) ((Map<String, Object>) template
+                        .get("spec")).get("containers")) {
+                    for (Map<String, Object> port : (List<Map<String, Object>>) container.getOrDefault("ports",
+                            List.of())) {
+                        ports.add((String) port.get("name"));
+                    }
+                }
+                pods.add(new ManifestPod((String) ((Map<String, Object>) object.get("metadata")).get("name"), labels,
+                        ports));
+            }
+        }
+        assertThat(pods).extracting(ManifestPod::name)
+                .containsExactlyInAnyOrder("backend", "worker", "frontend", "postgres", "redis");
+        return pods;
+    }
+
+    /** A target as Prometheus' Kubernetes discovery (role pod) gives it: one per pod and container port. */
+    private static Map<String, String> discovered(ManifestPod pod, String port, String phase) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("job", (String) kubernetesScrapeConfig().get("job_name"));
+        labels.put("__address__", "10.244.1.7:9080");
+        labels.put("__metrics_path__", "/metrics");
+        labels.put("__meta_kubernetes_namespace", "order-platform-dev");
+        labels.put("__meta_kubernetes_pod_name", pod.name() + "-5d8f7c9b4-x2k9q");
+        labels.put("__meta_kubernetes_pod_phase", phase);
+        labels.put("__meta_kubernetes_pod_ready", "true");
+        labels.put("__meta_kubernetes_pod_container_port_name", port);
+        pod.labels().forEach((name, value) -> labels.put(Relabelling.podLabel(name), value));
+        return labels;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> kubernetesScrapeConfig() {
+        List<Map<String, Object>> jobs = (List<Map<String, Object>>) MonitoringAssets.yaml(
+                MonitoringAssets.KUBERNETES_PROMETHEUS_CONFIG).get("scrape_configs");
+        assertThat(jobs).as("scrape_configs of %s", MonitoringAssets.KUBERNETES_PROMETHEUS_CONFIG).hasSize(1);
+        return jobs.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> relabelConfigs() {
+        return (List<Map<String, Object>>) kubernetesScrapeConfig().get("relabel_configs");
+    }
+
+    /** Every job a rule names - {@code job="worker"}, {@code job=~"backend|worker"} - as a set of job names. */
+    private static Set<String> jobsTheRulesSelect() {
+        Set<String> jobs = new HashSet<>();
+        Matcher selector = Pattern.compile("job\\s*(=~|=)\\s*\"([^\"]*)\"").matcher(
+                MonitoringAssets.rules().stream().map(Rule::expr).collect(Collectors.joining("\n")));
+        while (selector.find()) {
+            jobs.addAll(selector.group(1).equals("=") ? List.of(selector.group(2))
+                    : List.of(selector.group(2).split("\\|")));
+        }
+        assertThat(jobs).as("jobs named by the rules").isNotEmpty();
+        return jobs;
+    }
+
+    /** job → role as docker compose's Prometheus gives them: a static label, or a relabelling that sets it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> composeRoles() {
+        Map<String, String> roles = new HashMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) MonitoringAssets.yaml(
+                MonitoringAssets.PROMETHEUS_CONFIG).get("scrape_configs")) {
+            for (Map<String, Object> targets : (List<Map<String, Object>>) job.getOrDefault("static_configs",
+                    List.of())) {
+                Map<String, Object> labels = (Map<String, Object>) targets.getOrDefault("labels", Map.of());
+                if (labels.containsKey("role")) {
+                    roles.put((String) job.get("job_name"), labels.get("role").toString());
+                }
+            }
+            for (Map<String, Object> step : (List<Map<String, Object>>) job.getOrDefault("relabel_configs",
+                    List.of())) {
+                if ("role".equals(step.get("target_label"))) {
+                    roles.put((String) job.get("job_name"), step.get("replacement").toString());
+                }
+            }
+        }
+        return roles;
     }
 
     /** The anchors GitHub gives the headings of a Markdown file: lower case, punctuation dropped, spaces as dashes. */
