@@ -59,7 +59,11 @@ final class Variants {
         return variants;
     }
 
-    /** The base with these components (in this order), as a kustomization of its own. */
+    /**
+     * The base with these components (in this order), as a kustomization of its own. Like every overlay it names the
+     * namespace (the base's): the base's {@code namespace:} reaches only the base's own objects, not those the
+     * components add on top of it, which would otherwise land in whatever namespace kubectl's context has.
+     */
     static Variant withComponents(List<String> components) {
         String name = "base+" + String.join("+", components);
         Path directory = GENERATED.resolve(name);
