@@ -47,12 +47,13 @@ final class Variants {
         for (String store : STORES) {
             for (int subset = 0; subset < 1 << OPTIONAL.size(); subset++) {
                 List<String> components = new ArrayList<>();
-                components.add(store);
                 for (int i = 0; i < OPTIONAL.size(); i++) {
                     if ((subset & 1 << i) != 0) {
                         components.add(OPTIONAL.get(i));
                     }
                 }
+                // last, as in the overlays: a store component adjusts what the others add
+                components.add(store);
                 variants.add(withComponents(components));
             }
         }
@@ -69,7 +70,6 @@ final class Variants {
         Path directory = GENERATED.resolve(name);
         String kustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\n"
                 + "kind: Kustomization\n"
-                // as every overlay does: the components' objects go to the same namespace as the base's
                 + "namespace: order-platform\n"
                 + "resources:\n"
                 + "  - " + directory.relativize(BASE) + "\n"

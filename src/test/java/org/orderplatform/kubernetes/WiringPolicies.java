@@ -55,6 +55,11 @@ final class WiringPolicies {
                 .forEach(container -> references(rendering, secrets, workload, container, problems)));
         accounts(rendering, problems);
         namespace(rendering, problems);
+        stores(rendering, problems);
+        rendering.objects.stream()
+                .filter(object -> object.getMetadata().getLabels() == null
+                        || !"order-platform".equals(object.getMetadata().getLabels().get("app.kubernetes.io/part-of")))
+                .forEach(object -> problems.add(id(object) + ": no label app.kubernetes.io/part-of=order-platform"));
         return problems;
     }
 
@@ -334,6 +339,37 @@ final class WiringPolicies {
         if (!defaultDeny) {
             problems.add("no NetworkPolicy denies all ingress and egress by default");
         }
+    }
+
+    /**
+     * The stores' addresses: a namespace-qualified Service name ("redis.order-platform.svc") must name a Service of
+     * this rendering, in its namespace; a Redis spoken to over TLS must be asked for the queue length over TLS too.
+     */
+    @SuppressWarnings("unchecked")
+    private static void stores(Rendering rendering, List<String> problems) {
+        Map<String, String> settings = rendering.settings().getData();
+        for (String setting : List.of("DB_HOST", "REDIS_HOST")) {
+            String host = settings.getOrDefault(setting, "");
+            String[] parts = host.split("\\.");
+            if (parts.length >= 3 && parts[2].equals("svc")) {
+                boolean exists = rendering.all(Service.class).anyMatch(service ->
+                        service.getMetadata().getName().equals(parts[0])
+                                && parts[1].equals(service.getMetadata().getNamespace()));
+                if (!exists) {
+                    problems.add(setting + "=" + host + " names no Service of this rendering");
+                }
+            }
+        }
+        boolean tls = Boolean.parseBoolean(settings.getOrDefault("REDIS_SSL", "false"));
+        rendering.custom("ScaledObject").forEach(scaledObject -> {
+            List<Map<String, Object>> triggers = (List<Map<String, Object>>)
+                    ((Map<String, Object>) scaledObject.getAdditionalProperties().get("spec")).get("triggers");
+            triggers.stream().filter(trigger -> "redis".equals(trigger.get("type")))
+                    .map(trigger -> (Map<String, Object>) trigger.get("metadata"))
+                    .filter(metadata -> tls != "true".equals(metadata.get("enableTLS")))
+                    .forEach(metadata -> problems.add("ScaledObject/" + scaledObject.getMetadata().getName()
+                            + ": its redis trigger's enableTLS does not match REDIS_SSL=" + tls));
+        });
     }
 
     static String id(HasMetadata object) {
