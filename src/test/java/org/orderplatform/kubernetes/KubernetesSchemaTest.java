@@ -45,7 +45,9 @@ class KubernetesSchemaTest {
                     .forEach(problem -> problems.add(id + problem));
         }
         assertThat(problems).as("objects of %s the API server would refuse", variant).isEmpty();
-        assertThat(rendering.objects).as("objects of %s", variant).hasSizeGreaterThan(20);
+        // a complete installation, not a rendering cut short; the smallest variant (external stores, the Open Liberty
+        // Operator's one object in place of the API's Deployment, Service and autoscaler) renders 19
+        assertThat(rendering.objects).as("objects of %s", variant).hasSizeGreaterThan(15);
     }
 
     @Test

@@ -34,6 +34,24 @@ final class StrictModel {
         return problems;
     }
 
+    /**
+     * The problems of one part of an object read as a type of the model - a Probe or a Volume inside a custom
+     * resource ({@link CustomResourceShapes}); empty when the API server would accept it there.
+     */
+    static List<String> problems(Object written, Class<?> type) {
+        List<String> problems = new ArrayList<>();
+        Object typed;
+        try {
+            typed = Rendering.SERIALIZATION.convertValue(written, type);
+        } catch (RuntimeException e) {
+            problems.add(": not a " + type.getSimpleName() + " (" + e.getMessage() + ")");
+            return problems;
+        }
+        unknownFields("", typed, problems);
+        difference("", written, Rendering.SERIALIZATION.convertValue(typed, Object.class), problems);
+        return problems;
+    }
+
     private static void unknownFields(String path, Object value, List<String> problems) {
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
                 || value instanceof Enum<?>) {

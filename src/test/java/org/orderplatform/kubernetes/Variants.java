@@ -24,7 +24,7 @@ final class Variants {
     /** The store choice: exactly one of these is in every working variant. */
     static final List<String> STORES = List.of("in-cluster-data", "external-data");
     /** Optional components, each combinable with the others. */
-    static final List<String> OPTIONAL = List.of("keda", "monitoring");
+    static final List<String> OPTIONAL = List.of("keda", "monitoring", "openliberty-operator");
 
     private Variants() {
     }
