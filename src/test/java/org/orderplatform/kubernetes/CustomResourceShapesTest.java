@@ -291,10 +291,10 @@ class CustomResourceShapesTest {
         // the operator creates (or, switched off, deletes) these under the application's own name
         for (String kind : List.of("Deployment", "StatefulSet", "Service", "HorizontalPodAutoscaler", "NetworkPolicy",
                 "Ingress")) {
-            rendering.find(kind, name).ifPresent(clash -> problems.add(": " + kind + "/" + name
+            rendering.findRendered(kind, name).ifPresent(clash -> problems.add(": " + kind + "/" + name
                     + " is rendered too - the operator creates or deletes an object of that name"));
         }
-        rendering.find("Service", name + "-headless").ifPresent(clash -> problems.add(": Service/" + name
+        rendering.findRendered("Service", name + "-headless").ifPresent(clash -> problems.add(": Service/" + name
                 + "-headless is rendered too - the operator deletes it"));
         if (!Boolean.FALSE.equals(spec.get("manageTLS"))) {
             problems.add(".spec.manageTLS: must be false - the ingress and the probes speak HTTP to 9080, and"

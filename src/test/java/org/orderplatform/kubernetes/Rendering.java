@@ -28,12 +28,18 @@ final class Rendering {
     final Variant variant;
     final List<Map<String, Object>> documents;
     final List<HasMetadata> objects;
+    /** What operators create from the custom resources among {@link #objects} ({@link OperatedObjects}). */
+    final List<HasMetadata> operated;
 
     private Rendering(Variant variant, List<Map<String, Object>> documents) {
         this.variant = variant;
         this.documents = documents;
         this.objects = documents.stream()
                 .map(document -> (HasMetadata) SERIALIZATION.convertValue(document, HasMetadata.class))
+                .toList();
+        this.operated = objects.stream()
+                .filter(GenericKubernetesResource.class::isInstance)
+                .flatMap(resource -> OperatedObjects.of((GenericKubernetesResource) resource))
                 .toList();
     }
 
@@ -58,16 +64,24 @@ final class Rendering {
                 .toList();
     }
 
+    /** The objects of this type, including those an operator will create. */
     <T extends HasMetadata> Stream<T> all(Class<T> type) {
-        return objects.stream().filter(type::isInstance).map(type::cast);
+        return Stream.concat(objects.stream(), operated.stream()).filter(type::isInstance).map(type::cast);
     }
 
     Stream<GenericKubernetesResource> custom(String kind) {
         return all(GenericKubernetesResource.class).filter(resource -> kind.equals(resource.getKind()));
     }
 
-    Optional<HasMetadata> find(String kind, String name) {
+    /** An object kustomize rendered (not one an operator will create). */
+    Optional<HasMetadata> findRendered(String kind, String name) {
         return objects.stream()
+                .filter(object -> kind.equals(object.getKind()) && name.equals(object.getMetadata().getName()))
+                .findFirst();
+    }
+
+    Optional<HasMetadata> find(String kind, String name) {
+        return Stream.concat(objects.stream(), operated.stream())
                 .filter(object -> kind.equals(object.getKind()) && name.equals(object.getMetadata().getName()))
                 .findFirst();
     }
