@@ -139,7 +139,7 @@ class BackendImageIT {
                 "--health-cmd", "pg_isready --username orderplatform", "--health-interval", "2s",
                 bases.getOrDefault("POSTGRES_IMAGE", "postgres:17.6-bookworm"));
         Docker.ok(Duration.ofMinutes(2), Map.of(), "run", "--detach", "--name", PREFIX + "-redis", "--network",
-                NETWORK, "--user", "redis", bases.getOrDefault("REDIS_IMAGE", "redis:7.4.5-bookworm"),
+                NETWORK, "--user", "redis", bases.getOrDefault("REDIS_IMAGE", "redis:7.4.6-bookworm"),
                 "redis-server", "--requirepass", REDIS_PASSWORD);
         awaitHealthy(PREFIX + "-postgres", Duration.ofMinutes(1));
     }

@@ -114,11 +114,11 @@ class CustomResourceShapesTest {
 
         Rendering keda = Variants.withComponents(List.of("in-cluster-data", "keda")).render();
         Map<String, Object> scaledObject = broken(documents(keda, "ScaledObject").findFirst().orElseThrow(),
-                Map.of("pollingInterval: 10", "pollingInterval: \"10\"", "cooldownPeriod:", "coolDownPeriod:",
+                Map.of("pollingInterval: 10", "pollingInterval: \"10\"", "minReplicaCount:", "minReplicasCount:",
                         "listName:", "listname:", "listLength: \"20\"", "listLength: \"twenty\""));
         assertThat(CustomResourceShapes.problems(scaledObject))
                 .anyMatch(problem -> problem.startsWith(".spec.pollingInterval: String 10, the CRD wants integer"))
-                .anyMatch(problem -> problem.startsWith(".spec.coolDownPeriod: unknown field"))
+                .anyMatch(problem -> problem.startsWith(".spec.minReplicasCount: unknown field"))
                 .anyMatch(problem -> problem.contains(".metadata.listname: unknown to the redis scaler"))
                 .anyMatch(problem -> problem.contains(".metadata.listName: required by the redis scaler"))
                 .anyMatch(problem -> problem.contains(".metadata.listLength: \"twenty\" is no integer"));

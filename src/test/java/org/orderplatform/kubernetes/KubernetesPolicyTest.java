@@ -63,12 +63,25 @@ class KubernetesPolicyTest {
     }
 
     @Test
-    void shouldKeepRedisDurableAndNeverEvicting() {
-        Workload redis = Variants.dev().render().workload("redis").orElseThrow();
-        String args = String.join(" ", redis.template().getSpec().getContainers().get(0).getArgs());
-        assertThat(args).contains("--appendonly yes", "--appendfsync everysec", "--maxmemory-policy noeviction");
-        assertThat(Variants.dev().render().all(io.fabric8.kubernetes.api.model.apps.StatefulSet.class))
+    void shouldRunTheStoresAsComposeDoes() throws IOException {
+        Rendering rendering = Variants.dev().render();
+        Container redis = rendering.workload("redis").orElseThrow().template().getSpec().getContainers().get(0);
+        assertThat(String.join(" ", redis.getArgs()))
+                .contains("--appendonly yes", "--appendfsync everysec", "--maxmemory-policy noeviction");
+        assertThat(rendering.all(io.fabric8.kubernetes.api.model.apps.StatefulSet.class))
                 .allSatisfy(set -> assertThat(set.getSpec().getVolumeClaimTemplates()).isNotEmpty());
+
+        Container postgres = rendering.workload("postgres").orElseThrow().template().getSpec().getContainers().get(0);
+        Map<String, String> settings = rendering.settings().getData();
+        assertThat(postgres.getEnv()).as("the database and user PostgreSQL creates are those the application uses")
+                .anySatisfy(variable -> assertThat(variable).extracting("name", "value")
+                        .containsExactly("POSTGRES_DB", settings.get("DB_NAME")))
+                .anySatisfy(variable -> assertThat(variable).extracting("name", "value")
+                        .containsExactly("POSTGRES_USER", settings.get("DB_USER")));
+
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        assertThat(compose).as("the same store images as docker-compose.yml's defaults")
+                .contains("${POSTGRES_IMAGE:-" + postgres.getImage() + "}", "${REDIS_IMAGE:-" + redis.getImage() + "}");
     }
 
     @Test
