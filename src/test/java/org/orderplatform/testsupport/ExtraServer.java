@@ -13,16 +13,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One more replica of the platform - another Liberty server of the same installation, with the same application -
  * sharing the test server's PostgreSQL and Redis (and JWT keys), with settings of its own (APP_ROLE, fulfilment
  * failures, ...). Started with {@code server run} as a child process, so a test can stop it normally or kill it
  * with SIGKILL.
+ *
+ * <p>{@link #startWithEnvironment} instead starts the production configuration the way the container image does:
+ * every setting an environment variable of the process, nothing from the test server but server.xml, the
+ * application and the JDBC driver.
  */
 public final class ExtraServer implements AutoCloseable {
 
@@ -34,20 +42,16 @@ public final class ExtraServer implements AutoCloseable {
     private final String name;
     private final int httpPort;
     private final Path dir;
+    /** The whole environment of the server process, or null: the test JVM's. */
+    private final Map<String, String> environment;
     private Process process;
 
     private ExtraServer(String name, Map<String, String> settings) throws IOException {
         this.name = name;
         this.httpPort = freePort();
-        this.dir = WLP.resolve("usr/servers").resolve(name);
-        Path template = WLP.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
-        Files.createDirectories(dir.resolve("apps"));
-        Files.createDirectories(dir.resolve("jdbc"));
         // server.env holds the generated keystore password: without a keystore, mpJwt does not start
-        for (String file : new String[] {"server.xml", "server.env", "jdbc/postgresql.jar",
-            "apps/order-platform.war.xml"}) {
-            Files.copy(template.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
+        this.dir = copyTestServer(name, "server.env");
+        this.environment = null;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("HTTP_PORT", Integer.toString(httpPort));
         properties.put("APP_ENV", "development");
@@ -65,6 +69,47 @@ public final class ExtraServer implements AutoCloseable {
                 .collect(Collectors.joining("\n", "", "\n")));
     }
 
+    private ExtraServer(String name, Map<String, String> environment, String jvmOptions) throws IOException {
+        this.name = name;
+        this.httpPort = Integer.parseInt(environment.get("HTTP_PORT"));
+        this.dir = copyTestServer(name);
+        this.environment = Map.copyOf(environment);
+        Files.deleteIfExists(dir.resolve("server.env")); // the image has none either
+        // A new pod's output directory is empty. The default keystore an earlier server of this name created holds
+        // that server's random keystore_password; with this one's, Liberty cannot open it, and mpJwt refuses every
+        // token.
+        deleteRecursively(dir.resolve("resources/security"));
+        Files.writeString(dir.resolve("jvm.options"), jvmOptions);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> paths = Files.walk(path)) {
+                for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(each);
+                }
+            }
+        }
+    }
+
+    /**
+     * The directory of server {@code name} with the test server's server.xml (the production one), application and
+     * JDBC driver, and these further files of it. The workarea of an earlier server of this name is reused.
+     */
+    private static Path copyTestServer(String name, String... moreFiles) throws IOException {
+        Path dir = WLP.resolve("usr/servers").resolve(name);
+        Path template = WLP.resolve("usr/servers").resolve(System.getProperty("it.server.name"));
+        Files.createDirectories(dir.resolve("apps"));
+        Files.createDirectories(dir.resolve("jdbc"));
+        List<String> files = new ArrayList<>(List.of("server.xml", "jdbc/postgresql.jar",
+                "apps/order-platform.war.xml"));
+        files.addAll(List.of(moreFiles));
+        for (String file : files) {
+            Files.copy(template.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+
     /** Creates the server (replacing an earlier one of the same name) and starts it; returns once it is ready. */
     public static ExtraServer start(String name, Map<String, String> settings) {
         try {
@@ -76,12 +121,40 @@ public final class ExtraServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates the server (replacing an earlier one of the same name) as the container image has it - the production
+     * server.xml, no server.env, {@code jvmOptions} as its jvm.options - and starts it with exactly
+     * {@code environment} as its process environment (nothing of the test JVM's), as a container runtime starts it.
+     * The environment must hold HTTP_PORT, the port the server listens on (see {@link #freePort()}), and whatever
+     * {@code bin/server} needs to find Java (JAVA_HOME or PATH). Returns once it is ready; a server that does not
+     * become ready is stopped.
+     */
+    public static ExtraServer startWithEnvironment(String name, Map<String, String> environment, String jvmOptions) {
+        ExtraServer server;
+        try {
+            server = new ExtraServer(name, environment, jvmOptions);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            server.start();
+            return server;
+        } catch (RuntimeException | Error e) {
+            server.kill();
+            throw e;
+        }
+    }
+
     public void start() {
         try {
-            process = new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", name)
+            ProcessBuilder builder = new ProcessBuilder(WLP.resolve("bin/server").toString(), "run", name)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console-run.log").toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console-run.log").toFile()));
+            if (environment != null) {
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +183,11 @@ public final class ExtraServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The server's JVM ({@code server run} execs it). */
+    public ProcessHandle jvm() {
+        return process.toHandle();
     }
 
     public URI base() {
@@ -164,9 +242,12 @@ public final class ExtraServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -22,6 +22,13 @@ public final class Replicas implements BeforeEachCallback, AfterEachCallback {
         return server;
     }
 
+    /** Starts a replica as {@link ExtraServer#startWithEnvironment} does; it is stopped after the test. */
+    public ExtraServer startWithEnvironment(String name, Map<String, String> environment, String jvmOptions) {
+        ExtraServer server = ExtraServer.startWithEnvironment(name, environment, jvmOptions);
+        started.add(server);
+        return server;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         Processing.setAsideBacklog();
