@@ -9,5 +9,9 @@ set -eu
 if [ -z "${keystore_password:-}" ]; then
     keystore_password=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
     export keystore_password
+    # The output directory outlives the process: a container restarted in its pod keeps its emptyDir, and docker keeps
+    # a restarted container's volume. A keystore left there is locked with the previous start's password, and Liberty
+    # would then refuse every token while its health checks stay green: start with a fresh one.
+    rm -f "${WLP_OUTPUT_DIR:-/opt/ol/wlp/usr/servers}/orderPlatform/resources/security/key.p12"
 fi
 exec /opt/ol/wlp/bin/server run orderPlatform "$@"

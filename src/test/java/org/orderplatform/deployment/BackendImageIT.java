@@ -128,6 +128,16 @@ class BackendImageIT {
                         assertThat(reader.readObject().getString("type")).startsWith("liberty_");
                     }
                 });
+
+        // Started again with its volumes kept - as Kubernetes restarts a container in its pod, emptyDirs and all: the
+        // new start's keystore password must not meet the old start's keystore (tokens would all be refused while
+        // the health checks stay green).
+        Docker.ok(Duration.ofMinutes(1), Map.of(), "start", BACKEND);
+        awaitHealthy(BACKEND, Duration.ofMinutes(4));
+        PlatformClient restarted = new PlatformClient(URI.create("http://" + Docker.ok("port", BACKEND, "9080")
+                .lines().findFirst().orElseThrow().trim()));
+        assertThat(restarted.get("/api/users/me", token).statusCode())
+                .as("a token is accepted after the container restarted with its output volume").isEqualTo(200);
     }
 
     private static void startStores() {
