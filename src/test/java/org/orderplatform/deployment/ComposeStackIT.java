@@ -94,8 +94,13 @@ class ComposeStackIT {
 
         firstUser = platform.newUser("compose");
         assertThat(platform.get("/api/users/me", firstUser).statusCode()).isEqualTo(200);
+        // The worker is stopped while the order is placed and its stream opened, and started once the stream is open:
+        // COMPLETED must be pushed to the open stream (a worker quicker than the subscription would leave only the
+        // snapshot a late subscriber gets, and this test waiting for a change that already happened).
+        stack.ok(Duration.ofMinutes(1), "stop", "worker");
         firstOrder = platform.placeOrder(firstUser);
-        String events = platform.awaitStatusEvent(firstUser, firstOrder, "COMPLETED", Duration.ofMinutes(2));
+        String events = platform.awaitStatusEvent(firstUser, firstOrder, "COMPLETED", Duration.ofMinutes(4),
+                () -> stack.ok(Duration.ofMinutes(1), "start", "worker"));
         assertThat(events).contains("event: status");
         assertThat(platform.status(firstUser, firstOrder)).isEqualTo("COMPLETED");
         assertHardened();

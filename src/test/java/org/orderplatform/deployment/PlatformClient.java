@@ -86,6 +86,11 @@ final class PlatformClient {
      * seen. Fails when the stream ends or {@code within} passes first.
      */
     String awaitStatusEvent(String token, String orderId, String status, Duration within) {
+        return awaitStatusEvent(token, orderId, status, within, () -> { });
+    }
+
+    /** As above, running {@code whenSubscribed} once the stream is open (e.g. starting the worker that will push). */
+    String awaitStatusEvent(String token, String orderId, String status, Duration within, Runnable whenSubscribed) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/orders/" + orderId + "/events"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         StringBuilder seen = new StringBuilder();
@@ -95,6 +100,7 @@ final class PlatformClient {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
+            whenSubscribed.run();
             try (InputStream body = response.body();
                     BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 Thread watchdog = new Thread(() -> closeAt(deadline, body), "event-stream-deadline");
