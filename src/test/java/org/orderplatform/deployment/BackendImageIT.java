@@ -7,18 +7,16 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Docker;
+import org.orderplatform.testsupport.RsaKeys;
 
 /**
  * The backend image built from the repository's Dockerfile: what it declares, and that it runs as declared - as
@@ -83,14 +81,14 @@ class BackendImageIT {
     @Test
     void shouldServeOnAReadOnlyRootFilesystemLogJsonAndStopCleanlyOnSigterm() throws Exception {
         startStores();
-        KeyPair keys = keyPair();
+        KeyPair keys = RsaKeys.generate();
         List<String> run = new ArrayList<>(List.of("run", "--detach", "--name", BACKEND, "--network", NETWORK,
                 "--read-only", "--memory", "768m", "--publish", "127.0.0.1::9080",
                 "--env", "DB_HOST=" + PREFIX + "-postgres", "--env", "DB_PASSWORD=" + DB_PASSWORD,
                 "--env", "REDIS_HOST=" + PREFIX + "-redis", "--env", "REDIS_PASSWORD=" + REDIS_PASSWORD,
                 "--env", "FIRST_SUPERUSER_PASSWORD=" + SUPERUSER_PASSWORD,
-                "--env", "JWT_PRIVATE_KEY=" + pem("PRIVATE KEY", keys.getPrivate().getEncoded()),
-                "--env", "MP_JWT_VERIFY_PUBLICKEY=" + pem("PUBLIC KEY", keys.getPublic().getEncoded()),
+                "--env", "JWT_PRIVATE_KEY=" + RsaKeys.privatePem(keys),
+                "--env", "MP_JWT_VERIFY_PUBLICKEY=" + RsaKeys.publicPem(keys),
                 Images.backend()));
         Docker.ok(Duration.ofMinutes(1), Map.of(), run.toArray(String[]::new));
         awaitHealthy(BACKEND, Duration.ofMinutes(4));
@@ -175,17 +173,6 @@ class BackendImageIT {
         try (var reader = Json.createReader(new StringReader(Docker.ok(kind, "inspect", name)))) {
             return reader.readArray().getJsonObject(0);
         }
-    }
-
-    private static KeyPair keyPair() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair();
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
     }
 
     static void sleep(Duration duration) {

@@ -47,8 +47,14 @@ final class AppSettings {
         return names;
     }
 
-    /** Every name in the first column of the README's configuration table. */
+    private static final Set<String> DOCUMENTED = readTable();
+
+    /** Every name in the first column of the README's configuration table (read once). */
     static Set<String> documented() {
+        return DOCUMENTED;
+    }
+
+    private static Set<String> readTable() {
         String readme = text(Path.of("README.md"));
         int start = readme.indexOf("## Configuration");
         int end = readme.indexOf("\n## ", start + 1);

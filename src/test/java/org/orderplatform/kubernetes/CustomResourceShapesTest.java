@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -57,8 +55,8 @@ class CustomResourceShapesTest {
     /** Kubernetes' defaults for a probe field left out of a Deployment. */
     private static final Map<String, Integer> KUBERNETES_PROBE_DEFAULTS = Map.of(
             "periodSeconds", 10, "timeoutSeconds", 1, "failureThreshold", 3);
-    private static final Map<String, String> HEALTH_PATHS = Map.of(
-            "startup", "/health/started", "liveness", "/health/live", "readiness", "/health/ready");
+    private static final SecretTemplate SECRETS = SecretTemplate.read();
+    private static final Map<String, String> HEALTH_PATHS = WorkloadPolicies.HEALTH_PATHS;
 
     static List<Variant> variants() {
         return Variants.all();
@@ -319,7 +317,9 @@ class CustomResourceShapesTest {
         }
 
         // the pods' labels (the operator's own, overridden by the application's labels) and who selects them
-        Map<String, String> podLabels = operatorPodLabels(application);
+        Map<String, String> podLabels = OperatedObjects.podLabels(name, map(map(application, "metadata"), "labels")
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))));
         String role = env(spec).get("APP_ROLE");
         if (!"api".equals(role)) {
             problems.add(".spec.env: APP_ROLE " + role + ", the API's role is api");
@@ -329,17 +329,17 @@ class CustomResourceShapesTest {
                     + podLabels.get("app.kubernetes.io/component") + " is not the APP_ROLE " + role
                     + " (the PodMonitor reports it as the role)");
         }
-        if (rendering.all(NetworkPolicy.class).noneMatch(policy -> !isEmpty(policy.getSpec().getPodSelector())
-                && selects(policy.getSpec().getPodSelector(), podLabels))) {
+        if (rendering.all(NetworkPolicy.class).noneMatch(policy -> !LabelSelectors.isEmpty(policy.getSpec().getPodSelector())
+                && LabelSelectors.selects(policy.getSpec().getPodSelector(), podLabels))) {
             problems.add(": no NetworkPolicy selects the pods " + podLabels + " - only the default deny applies");
         }
         if (rendering.all(PodDisruptionBudget.class)
-                .noneMatch(budget -> selects(budget.getSpec().getSelector(), podLabels))) {
+                .noneMatch(budget -> LabelSelectors.selects(budget.getSpec().getSelector(), podLabels))) {
             problems.add(": no PodDisruptionBudget covers the pods " + podLabels);
         }
         Map<String, Object> service = map(spec, "service");
         rendering.all(PodMonitor.class).forEach(monitor -> {
-            if (!selects(monitor.getSpec().getSelector(), podLabels)) {
+            if (!LabelSelectors.selects(monitor.getSpec().getSelector(), podLabels)) {
                 problems.add(": PodMonitor/" + monitor.getMetadata().getName() + " does not select the pods "
                         + podLabels);
             }
@@ -483,28 +483,6 @@ class CustomResourceShapesTest {
         return problems;
     }
 
-    /**
-     * The labels the operator gives the pods, Deployment and Service: its defaults (the application's name as name
-     * and instance, component "backend"), then the application's own labels over them - except instance, which its
-     * selectors use (OpenLibertyApplication.GetLabels in api/v1 of the operator, release 1.6.2).
-     */
-    static Map<String, String> operatorPodLabels(Map<String, Object> application) {
-        Map<String, Object> metadata = map(application, "metadata");
-        String name = (String) metadata.get("name");
-        Map<String, String> labels = new HashMap<>(Map.of(
-                "app.kubernetes.io/instance", name,
-                "app.kubernetes.io/name", name,
-                "app.kubernetes.io/managed-by", "open-liberty-operator",
-                "app.kubernetes.io/component", "backend",
-                "apps.openliberty.io/name", name));
-        map(metadata, "labels").forEach((key, value) -> {
-            if (!key.equals("app.kubernetes.io/instance")) {
-                labels.put(key, String.valueOf(value));
-            }
-        });
-        return labels;
-    }
-
     private static boolean servedBy(IngressServiceBackend backend, Object port, Object portName) {
         return backend.getPort().getName() != null ? backend.getPort().getName().equals(portName)
                 : Objects.equals(backend.getPort().getNumber(), port);
@@ -547,41 +525,15 @@ class CustomResourceShapesTest {
     // --- the rendering and the base ---------------------------------------------------------------------------------
 
     /**
-     * The variables a container gets: its own env, and the keys of its envFrom sources - a ConfigMap of the
-     * rendering, or a Secret of secrets.template.yaml (the Secrets are created by hand, not rendered).
+     * The names of the variables a container with this env and envFrom gets, the Secrets being those of
+     * secrets.template.yaml (created by hand, not rendered); a source that exists nowhere is a problem.
      */
     private static Set<String> variables(Rendering rendering, List<EnvVar> env, List<EnvFromSource> envFrom,
             List<String> problems) {
-        Set<String> variables = new TreeSet<>();
-        if (env != null) {
-            env.forEach(variable -> variables.add(variable.getName()));
-        }
-        for (EnvFromSource source : envFrom == null ? List.<EnvFromSource>of() : envFrom) {
-            String prefix = source.getPrefix() == null ? "" : source.getPrefix();
-            if (source.getConfigMapRef() != null) {
-                String map = source.getConfigMapRef().getName();
-                Optional<ConfigMap> configMap = rendering.all(ConfigMap.class)
-                        .filter(candidate -> candidate.getMetadata().getName().equals(map)).findFirst();
-                configMap.ifPresentOrElse(found -> found.getData().keySet().forEach(key -> variables.add(prefix + key)),
-                        () -> problems.add(": envFrom names ConfigMap " + map + ", which is not rendered"));
-            }
-            if (source.getSecretRef() != null) {
-                String secret = source.getSecretRef().getName();
-                Set<String> keys = secretKeys().get(secret);
-                if (keys == null) {
-                    problems.add(": envFrom names Secret " + secret + ", which secrets.template.yaml does not list");
-                } else {
-                    keys.forEach(key -> variables.add(prefix + key));
-                }
-            }
-        }
-        return variables;
-    }
-
-    /** The Secrets an installation creates by hand, and their keys: base/secrets.template.yaml. */
-    private static Map<String, Set<String>> secretKeys() {
-        return parse(Variants.BASE.resolve("secrets.template.yaml")).stream().collect(Collectors.toMap(
-                secret -> name(secret), secret -> map(secret, "stringData").keySet()));
+        ContainerEnvironment environment = ContainerEnvironment.of(env, envFrom, rendering, SECRETS::placeholders);
+        environment.missingSources().forEach(source -> problems.add(": envFrom names " + source
+                + ", which is neither rendered nor listed in secrets.template.yaml"));
+        return new TreeSet<>(environment.variables().keySet());
     }
 
     private static Deployment baseDeployment(String name) {
@@ -608,29 +560,6 @@ class CustomResourceShapesTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean isEmpty(LabelSelector selector) {
-        return selector == null || (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
-    }
-
-    /** Whether a label selector (matchLabels and matchExpressions) selects these labels. */
-    static boolean selects(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null) {
-            return false;
-        }
-        boolean matchLabels = selector.getMatchLabels() == null || selector.getMatchLabels().entrySet().stream()
-                .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())));
-        List<LabelSelectorRequirement> expressions = selector.getMatchExpressions() == null ? List.of()
-                : selector.getMatchExpressions();
-        return matchLabels && expressions.stream().allMatch(expression -> switch (expression.getOperator()) {
-            case "In" -> expression.getValues().contains(labels.get(expression.getKey()));
-            case "NotIn" -> !expression.getValues().contains(labels.get(expression.getKey()));
-            case "Exists" -> labels.containsKey(expression.getKey());
-            case "DoesNotExist" -> !labels.containsKey(expression.getKey());
-            default -> false;
-        });
     }
 
     // --- raw documents ----------------------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -50,6 +49,7 @@ import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.Metrics;
 import org.orderplatform.testsupport.Orders;
 import org.orderplatform.testsupport.Processing;
+import org.orderplatform.testsupport.RsaKeys;
 import org.orderplatform.testsupport.TestRedis;
 import redis.clients.jedis.Jedis;
 
@@ -72,7 +72,6 @@ class KubernetesConfigurationIT {
     static Rendering dev;
     static final String SECRETS = "order-platform-secrets";
     static final String JWT_SECRET = "order-platform-jwt";
-    static final Path SECRETS_TEMPLATE = Variants.BASE.resolve("secrets.template.yaml");
     static final Path IMAGE_JVM_OPTIONS = Path.of("src/main/docker/jvm.options");
     static final Path DOCKERFILE = Path.of("Dockerfile");
     /** The variables the test must change, and only these: where the stores, the key files and the port are here. */
@@ -165,7 +164,8 @@ class KubernetesConfigurationIT {
                 assertThat(get.getScheme()).as(id).isIn(null, "HTTP");
                 assertThat(get.getHttpHeaders()).as(id).isNullOrEmpty();
                 assertThat(containerPort(pod.container, get.getPort()))
-                        .as("%s: port %s is the image's HTTP_PORT", id, portText(get.getPort())).isEqualTo(imagePort);
+                        .as("%s: port %s is the image's HTTP_PORT", id, WorkloadPolicies.portText(get.getPort()))
+                        .isEqualTo(imagePort);
                 // the kubelet's GET, on the port the server listens on here instead of the image's, within the
                 // probe's timeout
                 int timeout = probe.getTimeoutSeconds() == null ? 1 : probe.getTimeoutSeconds();
@@ -237,38 +237,21 @@ class KubernetesConfigurationIT {
         secret.put("DB_PASSWORD", HexFormat.of().formatHex(randomBytes(24)));
         secret.put("REDIS_PASSWORD", "");
         secret.put("FIRST_SUPERUSER_PASSWORD", Base64.getEncoder().encodeToString(randomBytes(18)));
-        assertThat(secret.keySet()).as("keys of %s in %s", SECRETS, SECRETS_TEMPLATE)
-                .containsExactlyInAnyOrderElementsOf(templateKeys(SECRETS));
+        assertThat(secret.keySet()).as("keys of %s in %s", SECRETS, SecretTemplate.FILE)
+                .containsExactlyInAnyOrderElementsOf(SecretTemplate.read().keys(SECRETS));
         return secret;
     }
 
     /** A fresh key pair as the files of the Secret order-platform-jwt (the keys of the template). */
-    static void writeJwtSecret(Path directory) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Map<String, String> files = Map.of(
-                "private.pem", pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-                "public.pem", pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        assertThat(files.keySet()).as("keys of %s in %s", JWT_SECRET, SECRETS_TEMPLATE)
-                .containsExactlyInAnyOrderElementsOf(templateKeys(JWT_SECRET));
+    static void writeJwtSecret(Path directory) throws IOException {
+        KeyPair pair = RsaKeys.generate();
+        Map<String, String> files =
+                Map.of("private.pem", RsaKeys.privatePem(pair), "public.pem", RsaKeys.publicPem(pair));
+        assertThat(files.keySet()).as("keys of %s in %s", JWT_SECRET, SecretTemplate.FILE)
+                .containsExactlyInAnyOrderElementsOf(SecretTemplate.read().keys(JWT_SECRET));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(directory.resolve(file.getKey()), file.getValue());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<String> templateKeys(String secretName) throws IOException {
-        return Rendering.parse(Files.readString(SECRETS_TEMPLATE)).stream()
-                .filter(document -> secretName.equals(((Map<String, Object>) document.get("metadata")).get("name")))
-                .map(document -> ((Map<String, Object>) document.get("stringData")).keySet())
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(SECRETS_TEMPLATE + " has no Secret " + secretName));
-    }
-
-    private static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
     }
 
     private static byte[] randomBytes(int count) {
@@ -309,18 +292,8 @@ class KubernetesConfigurationIT {
 
     /** A probe's port as the kubelet resolves it: a number, or the name of one of the container's ports. */
     static int containerPort(Container container, IntOrString port) {
-        if (port.getIntVal() != null) {
-            return port.getIntVal();
-        }
-        return container.getPorts().stream()
-                .filter(candidate -> port.getStrVal().equals(candidate.getName()))
-                .map(ContainerPort::getContainerPort)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(container.getName() + " has no port named " + port.getStrVal()));
-    }
-
-    private static String portText(IntOrString port) {
-        return port.getIntVal() != null ? port.getIntVal().toString() : "\"" + port.getStrVal() + "\"";
+        return WorkloadPolicies.declaredPort(container, port).map(ContainerPort::getContainerPort).orElseThrow(() ->
+                new AssertionError(container.getName() + " declares no port " + WorkloadPolicies.portText(port)));
     }
 
     /** One Deployment of overlays/dev as a server here: the environment its container gets, and the server. */
@@ -406,26 +379,25 @@ class KubernetesConfigurationIT {
          * env (which wins over all of them).
          */
         static Map<String, String> environment(Container container, ConfigMap settings, Map<String, String> secret) {
-            Map<String, String> environment = new TreeMap<>();
             for (EnvFromSource source : container.getEnvFrom()) {
                 assertThat(source.getPrefix()).as(container.getName() + " envFrom prefix").isNull();
                 if (source.getConfigMapRef() != null) {
                     assertThat(source.getConfigMapRef().getName()).as(container.getName() + " envFrom ConfigMap")
                             .isEqualTo(settings.getMetadata().getName());
-                    environment.putAll(settings.getData());
                 } else if (source.getSecretRef() != null) {
                     assertThat(source.getSecretRef().getName()).as(container.getName() + " envFrom Secret")
                             .isEqualTo(SECRETS);
-                    environment.putAll(secret);
                 } else {
                     throw new AssertionError(container.getName() + ": envFrom source " + source + " not known here");
                 }
             }
             for (EnvVar variable : container.getEnv()) {
                 assertThat(variable.getValueFrom()).as(container.getName() + " env " + variable.getName()).isNull();
-                environment.put(variable.getName(), variable.getValue() == null ? "" : variable.getValue());
             }
-            return environment;
+            ContainerEnvironment environment =
+                    ContainerEnvironment.of(container, dev, name -> SECRETS.equals(name) ? secret : null);
+            assertThat(environment.missingSources()).as(container.getName() + " envFrom sources").isEmpty();
+            return new TreeMap<>(environment.variables());
         }
 
         /** Where the container mounts the Secret order-platform-jwt. */

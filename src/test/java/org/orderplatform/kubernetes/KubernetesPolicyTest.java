@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,15 +93,11 @@ class KubernetesPolicyTest {
     @SuppressWarnings("unchecked")
     void shouldRunTheSameRulesAsCompose() throws IOException {
         Rendering rendering = Variants.prod().render();
-        GenericKubernetesResource rule = rendering.custom("PrometheusRule").findFirst()
-                .or(() -> rendering.objects.stream()
-                        .filter(object -> object.getKind().equals("PrometheusRule"))
-                        .map(object -> Rendering.SERIALIZATION.convertValue(object, GenericKubernetesResource.class))
-                        .findFirst())
-                .orElseThrow();
+        Map<String, Object> rule = Rendering.SERIALIZATION.convertValue(
+                rendering.find("PrometheusRule", "order-platform").orElseThrow(), Map.class);
         Map<String, Object> composeRules =
                 Rendering.parse(Files.readString(Path.of("monitoring/prometheus/rules/order-platform.yml"))).get(0);
-        assertThat(rule.getAdditionalProperties().get("spec"))
+        assertThat(rule.get("spec"))
                 .as("the PrometheusRule's spec, regenerate with `java scripts/PrometheusRuleResource.java`")
                 .isEqualTo(composeRules);
 
@@ -130,24 +125,31 @@ class KubernetesPolicyTest {
     }
 
     @Test
-    void shouldReportAMisspeltSettingAndAMissingSecretKey() {
+    void shouldReportAMisspeltSettingAMissingSecretAndAMissingSecretKey() {
         Rendering broken = Variants.dev().render().with(documents -> {
             Map<String, Object> data = (Map<String, Object>) document(documents, "ConfigMap", null).get("data");
             data.put("WORKER_CONCURENCY", "8");
             Map<String, Object> postgres = container(documents, "StatefulSet", "postgres");
             ((Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>) postgres.get("env")).get(2)
                     .get("valueFrom")).get("secretKeyRef")).put("key", "POSTGRES_PASSWORD");
+            List<Map<String, Object>> envFrom =
+                    (List<Map<String, Object>>) container(documents, "Deployment", "backend").get("envFrom");
+            ((Map<String, Object>) envFrom.get(1).get("secretRef")).put("name", "order-platform-secret");
         });
         assertThat(problems(broken))
                 .contains("Deployment/worker container worker: sets WORKER_CONCURENCY, which is no setting of the "
                         + "application (README, Configuration)")
+                .contains("Deployment/backend container backend: envFrom Secret order-platform-secret is neither "
+                        + "rendered nor in the secret template", "Deployment/backend container backend: does not define "
+                        + "DB_PASSWORD")
                 .anyMatch(problem -> problem.contains("refers to Secret key order-platform-secrets/POSTGRES_PASSWORD"));
     }
 
     @Test
     void shouldReportPublicMetricsABlockingBudgetAndAWrongServicePort() {
         Rendering broken = Variants.dev().render().with(documents -> {
-            List<Map<String, Object>> rules = (List<Map<String, Object>>) spec(documents, "Ingress", "order-platform").get("rules");
+            List<Map<String, Object>> rules =
+                    (List<Map<String, Object>>) spec(documents, "Ingress", "order-platform").get("rules");
             List<Map<String, Object>> paths =
                     (List<Map<String, Object>>) ((Map<String, Object>) rules.get(0).get("http")).get("paths");
             paths.add(Map.of("path", "/metrics", "pathType", "Prefix",

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.orderplatform.testsupport.Executables;
 
 /**
  * Renders a kustomization the way a user applies it: with {@code kubectl kustomize} (kubectl's built-in kustomize),
@@ -53,18 +53,7 @@ final class Kustomize {
     }
 
     private static Optional<List<String>> find() {
-        if (onPath("kubectl")) {
-            return Optional.of(List.of("kubectl", "kustomize"));
-        }
-        if (onPath("kustomize")) {
-            return Optional.of(List.of("kustomize", "build"));
-        }
-        return Optional.empty();
-    }
-
-    private static boolean onPath(String program) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .anyMatch(entry -> Files.isExecutable(Path.of(entry, program)));
+        return Executables.find("kubectl").map(kubectl -> List.of(kubectl.toString(), "kustomize"))
+                .or(() -> Executables.find("kustomize").map(kustomize -> List.of(kustomize.toString(), "build")));
     }
 }

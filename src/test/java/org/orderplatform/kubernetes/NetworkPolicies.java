@@ -2,7 +2,6 @@ package org.orderplatform.kubernetes;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -153,7 +152,9 @@ final class NetworkPolicies {
         List<NetworkPolicy> result = new ArrayList<>();
         for (NetworkPolicy policy : policies) {
             if (policy.getMetadata().getNamespace().equals(pod.namespace())
-                    && selects(spec(policy).getPodSelector(), pod.labels())
+                    // an omitted podSelector is the empty one (the API's zero value): every pod
+                    && (spec(policy).getPodSelector() == null
+                            || LabelSelectors.selects(spec(policy).getPodSelector(), pod.labels()))
                     && policyTypes(policy).contains(policyType)) {
                 result.add(policy);
             }
@@ -202,8 +203,8 @@ final class NetworkPolicies {
         }
         boolean namespaceMatches = namespaces == null
                 ? pod.namespace().equals(policy.getMetadata().getNamespace())
-                : selects(namespaces, labelsOfNamespace(pod.namespace()));
-        return namespaceMatches && (pods == null || selects(pods, pod.labels()));
+                : LabelSelectors.selects(namespaces, labelsOfNamespace(pod.namespace()));
+        return namespaceMatches && (pods == null || LabelSelectors.selects(pods, pod.labels()));
     }
 
     private Map<String, String> labelsOfNamespace(String namespace) {
@@ -244,33 +245,6 @@ final class NetworkPolicies {
         return to instanceof Pod pod && pod.ports().stream()
                 .anyMatch(containerPort -> value.getStrVal().equals(containerPort.name())
                         && ruleProtocol.equals(containerPort.protocol()) && containerPort.number() == port);
-    }
-
-    /** Whether the selector selects these labels; an empty selector selects everything, a null one too. */
-    static boolean selects(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null) {
-            return true;
-        }
-        for (Map.Entry<String, String> entry : nonNull(selector.getMatchLabels()).entrySet()) {
-            if (!entry.getValue().equals(labels.get(entry.getKey()))) {
-                return false;
-            }
-        }
-        for (LabelSelectorRequirement requirement : nonNull(selector.getMatchExpressions())) {
-            String value = labels.get(requirement.getKey());
-            List<String> values = nonNull(requirement.getValues());
-            boolean matches = switch (requirement.getOperator()) {
-                case "In" -> value != null && values.contains(value);
-                case "NotIn" -> value == null || !values.contains(value);
-                case "Exists" -> labels.containsKey(requirement.getKey());
-                case "DoesNotExist" -> !labels.containsKey(requirement.getKey());
-                default -> throw new IllegalArgumentException("unknown selector operator " + requirement.getOperator());
-            };
-            if (!matches) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static boolean inBlock(String ip, IPBlock block) {

@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * What the Open Liberty Operator creates from an OpenLibertyApplication - a Deployment, a Service and, with
  * autoscaling, a HorizontalPodAutoscaler, all named after the resource - so that the checks of workloads, wiring and
  * network flows see the operator variant's pods as they will run. Modelled on the operator's reconciler (its
- * runtime-component library, see kubernetes/components/openliberty-operator): labels name and instance set to the
- * resource's name and overridden by the resource's own labels, the selector on the instance label, one container
+ * runtime-component library, see kubernetes/components/openliberty-operator): the labels of {@link #podLabels}, the
+ * selector on the instance label, one container
  * "app", the Service port named {@code spec.service.portName}.
  */
 final class OperatedObjects {
@@ -44,11 +44,7 @@ final class OperatedObjects {
         String name = application.getMetadata().getName();
         String namespace = application.getMetadata().getNamespace();
         Map<String, Object> spec = map(application.getAdditionalProperties().get("spec"));
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(INSTANCE, name);
-        labels.put("app.kubernetes.io/name", name);
-        labels.put("app.kubernetes.io/managed-by", "open-liberty-operator");
-        labels.putAll(Optional.ofNullable(application.getMetadata().getLabels()).orElse(Map.of()));
+        Map<String, String> labels = podLabels(name, application.getMetadata().getLabels());
         Map<String, Object> service = map(spec.get("service"));
         int port = ((Number) service.getOrDefault("port", 9080)).intValue();
         int targetPort = ((Number) service.getOrDefault("targetPort", port)).intValue();
@@ -113,6 +109,22 @@ final class OperatedObjects {
                 .endSpec()
                 .build();
         return Stream.of(deployment, serviceObject, autoscaler);
+    }
+
+    /**
+     * The labels the operator gives the pods, Deployment and Service: its defaults (the application's name as name
+     * and instance, component "backend"), then the application's own labels over them - except instance, which its
+     * selectors use (OpenLibertyApplication.GetLabels in api/v1 of the operator, release 1.6.2).
+     */
+    static Map<String, String> podLabels(String name, Map<String, String> resourceLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("app.kubernetes.io/name", name);
+        labels.put("app.kubernetes.io/managed-by", "open-liberty-operator");
+        labels.put("app.kubernetes.io/component", "backend");
+        labels.put("apps.openliberty.io/name", name);
+        labels.putAll(Optional.ofNullable(resourceLabels).orElse(Map.of()));
+        labels.put(INSTANCE, name);
+        return labels;
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * Kubernetes model (fabric8's, generated from the API's OpenAPI schema; the Prometheus Operator's from its CRDs).
  * Kinds the model does not know (KEDA, the Open Liberty Operator) stay {@link GenericKubernetesResource}s.
  */
-final class Rendering {
+public final class Rendering {
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Map<Variant, Rendering> CACHE = new ConcurrentHashMap<>();
@@ -75,15 +75,22 @@ final class Rendering {
 
     /** An object kustomize rendered (not one an operator will create). */
     Optional<HasMetadata> findRendered(String kind, String name) {
-        return objects.stream()
+        return find(objects.stream(), kind, name);
+    }
+
+    /** An object rendered or one an operator will create. */
+    Optional<HasMetadata> find(String kind, String name) {
+        return find(Stream.concat(objects.stream(), operated.stream()), kind, name);
+    }
+
+    private static Optional<HasMetadata> find(Stream<HasMetadata> candidates, String kind, String name) {
+        return candidates
                 .filter(object -> kind.equals(object.getKind()) && name.equals(object.getMetadata().getName()))
                 .findFirst();
     }
 
-    Optional<HasMetadata> find(String kind, String name) {
-        return Stream.concat(objects.stream(), operated.stream())
-                .filter(object -> kind.equals(object.getKind()) && name.equals(object.getMetadata().getName()))
-                .findFirst();
+    Optional<ConfigMap> configMap(String name) {
+        return all(ConfigMap.class).filter(map -> map.getMetadata().getName().equals(name)).findFirst();
     }
 
     /** The ConfigMap the platform's settings live in (its name carries kustomize's content hash). */
@@ -95,7 +102,7 @@ final class Rendering {
     }
 
     /** Every Deployment and StatefulSet, with its pod template. */
-    Stream<Workload> workloads() {
+    public Stream<Workload> workloads() {
         return Stream.concat(
                 all(Deployment.class).map(d -> new Workload("Deployment", d.getMetadata().getName(),
                         d.getSpec().getSelector(), d.getSpec().getTemplate())),
@@ -108,10 +115,10 @@ final class Rendering {
     }
 
     /** A controller of pods, as far as the checks care. */
-    record Workload(String kind, String name, io.fabric8.kubernetes.api.model.LabelSelector selector,
+    public record Workload(String kind, String name, io.fabric8.kubernetes.api.model.LabelSelector selector,
             PodTemplateSpec template) {
 
-        Map<String, String> podLabels() {
+        public Map<String, String> podLabels() {
             return template.getMetadata().getLabels();
         }
 

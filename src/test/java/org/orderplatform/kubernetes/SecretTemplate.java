@@ -31,4 +31,11 @@ record SecretTemplate(Map<String, Set<String>> keysByName) {
     Set<String> keys(String secret) {
         return keysByName.getOrDefault(secret, Set.of());
     }
+
+    /** The Secret's data with a placeholder for each value ("<secret NAME>"), or null when there is no such Secret. */
+    Map<String, String> placeholders(String secret) {
+        Set<String> keys = keysByName.get(secret);
+        return keys == null ? null
+                : keys.stream().collect(Collectors.toMap(key -> key, key -> "<secret " + secret + ">"));
+    }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * PostgreSQL and Redis) combined with every subset of the optional components. The combinations are written as
  * small kustomizations under {@code target/kustomize-variants}, referring to the real directories.
  */
-final class Variants {
+public final class Variants {
 
     static final Path KUBERNETES = Path.of("kubernetes").toAbsolutePath();
     static final Path BASE = KUBERNETES.resolve("base");
@@ -29,7 +29,7 @@ final class Variants {
     private Variants() {
     }
 
-    static Variant dev() {
+    public static Variant dev() {
         return new Variant("overlays/dev", OVERLAYS.resolve("dev"));
     }
 

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -18,7 +17,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,25 +61,8 @@ final class WiringPolicies {
         return problems;
     }
 
-    static boolean selects(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null || labels == null) {
-            return false;
-        }
-        boolean byLabels = labels.entrySet().containsAll(
-                Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()).entrySet());
-        boolean byExpressions = Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of()).stream()
-                .allMatch(expression -> switch (expression.getOperator()) {
-                    case "In" -> expression.getValues().contains(labels.get(expression.getKey()));
-                    case "NotIn" -> !expression.getValues().contains(labels.get(expression.getKey()));
-                    case "Exists" -> labels.containsKey(expression.getKey());
-                    case "DoesNotExist" -> !labels.containsKey(expression.getKey());
-                    default -> false;
-                });
-        return byLabels && byExpressions;
-    }
-
     private static void selectors(Rendering rendering, List<String> problems) {
-        rendering.workloads().filter(workload -> !selects(workload.selector(), workload.podLabels()))
+        rendering.workloads().filter(workload -> !LabelSelectors.selects(workload.selector(), workload.podLabels()))
                 .forEach(workload -> problems.add(workload + ": its selector does not select its own pods"));
     }
 
@@ -176,7 +157,7 @@ final class WiringPolicies {
         for (PodDisruptionBudget budget : rendering.all(PodDisruptionBudget.class).toList()) {
             String id = "PodDisruptionBudget/" + budget.getMetadata().getName();
             List<Workload> covered = rendering.workloads()
-                    .filter(workload -> selects(budget.getSpec().getSelector(), workload.podLabels())).toList();
+                    .filter(workload -> LabelSelectors.selects(budget.getSpec().getSelector(), workload.podLabels())).toList();
             if (covered.isEmpty()) {
                 problems.add(id + ": selects no pods");
             }
@@ -209,45 +190,22 @@ final class WiringPolicies {
                         .findFirst().orElse(1));
     }
 
-    /** The environment a container starts with: its own variables, then every key of its envFrom sources. */
+    /** The environment a container starts with, the Secrets' values being placeholders. */
     static Map<String, String> environment(Rendering rendering, SecretTemplate secrets, Container container) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        for (var source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
-            if (source.getConfigMapRef() != null) {
-                configMap(rendering, source.getConfigMapRef().getName())
-                        .ifPresent(map -> environment.putAll(map.getData()));
-            }
-            if (source.getSecretRef() != null) {
-                secrets.keys(source.getSecretRef().getName())
-                        .forEach(key -> environment.put(key, "<secret " + source.getSecretRef().getName() + ">"));
-            }
-        }
-        for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
-            environment.put(variable.getName(), variable.getValue() != null ? variable.getValue() : "<reference>");
-        }
-        return environment;
-    }
-
-    static Optional<ConfigMap> configMap(Rendering rendering, String name) {
-        return rendering.all(ConfigMap.class).filter(map -> map.getMetadata().getName().equals(name)).findFirst();
+        return ContainerEnvironment.of(container, rendering, secrets::placeholders).variables();
     }
 
     private static void references(Rendering rendering, SecretTemplate secrets, Workload workload, Container container,
             List<String> problems) {
         String where = workload + " container " + container.getName();
-        for (var source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
-            if (source.getConfigMapRef() != null && configMap(rendering, source.getConfigMapRef().getName()).isEmpty()) {
-                problems.add(where + ": envFrom ConfigMap " + source.getConfigMapRef().getName() + " does not exist");
-            }
-            if (source.getSecretRef() != null && secrets.keys(source.getSecretRef().getName()).isEmpty()) {
-                problems.add(where + ": envFrom Secret " + source.getSecretRef().getName() + " is not in the template");
-            }
-        }
+        ContainerEnvironment.of(container, rendering, secrets::placeholders).missingSources().forEach(source ->
+                problems.add(where + ": envFrom " + source + " is neither rendered nor in the secret template"));
         for (EnvVar variable : Optional.ofNullable(container.getEnv()).orElse(List.of())) {
             var from = variable.getValueFrom();
             if (from != null && from.getConfigMapKeyRef() != null) {
                 var ref = from.getConfigMapKeyRef();
-                if (configMap(rendering, ref.getName()).map(map -> !map.getData().containsKey(ref.getKey())).orElse(true)) {
+                if (rendering.configMap(ref.getName()).map(map -> !map.getData().containsKey(ref.getKey()))
+                        .orElse(true)) {
                     problems.add(where + ": " + variable.getName() + " refers to missing ConfigMap key "
                             + ref.getName() + "/" + ref.getKey());
                 }
@@ -330,9 +288,7 @@ final class WiringPolicies {
                 .forEach(object -> problems.add(object.getKind() + "/" + object.getMetadata().getName()
                         + ": not in namespace " + namespace.getMetadata().getName()));
         boolean defaultDeny = rendering.all(NetworkPolicy.class).anyMatch(policy ->
-                Optional.ofNullable(policy.getSpec().getPodSelector().getMatchLabels()).orElse(Map.of()).isEmpty()
-                        && Optional.ofNullable(policy.getSpec().getPodSelector().getMatchExpressions())
-                                .orElse(List.of()).isEmpty()
+                LabelSelectors.isEmpty(policy.getSpec().getPodSelector())
                         && policy.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
                         && Optional.ofNullable(policy.getSpec().getIngress()).orElse(List.of()).isEmpty()
                         && Optional.ofNullable(policy.getSpec().getEgress()).orElse(List.of()).isEmpty());

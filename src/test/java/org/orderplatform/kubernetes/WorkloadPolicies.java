@@ -174,17 +174,21 @@ final class WorkloadPolicies {
         }
     }
 
+    /** The image's name without registry, tag or digest. */
     static String imageName(String image) {
-        String withoutDigest = image.split("@")[0];
-        String last = withoutDigest.substring(withoutDigest.lastIndexOf('/') + 1);
-        return last.split(":")[0];
+        return nameAndTag(image)[0];
     }
 
+    /** The image's tag, or null when it has none. */
     private static String tag(String image) {
+        String[] nameAndTag = nameAndTag(image);
+        return nameAndTag.length > 1 ? nameAndTag[1] : null;
+    }
+
+    /** The last path element of the reference, split at the tag's colon (a registry's port comes before a "/"). */
+    private static String[] nameAndTag(String image) {
         String withoutDigest = image.split("@")[0];
-        String last = withoutDigest.substring(withoutDigest.lastIndexOf('/') + 1);
-        int colon = last.indexOf(':');
-        return colon < 0 ? null : last.substring(colon + 1);
+        return withoutDigest.substring(withoutDigest.lastIndexOf('/') + 1).split(":", 2);
     }
 
     /** The app image declares its writable paths (VOLUME in the Dockerfile); each must be an emptyDir. */
@@ -192,7 +196,7 @@ final class WorkloadPolicies {
         if (!isApp(container)) {
             return;
         }
-        for (String path : declaredVolumes()) {
+        for (String path : DECLARED_VOLUMES) {
             Optional<VolumeMount> mount = Optional.ofNullable(container.getVolumeMounts()).orElse(List.of())
                     .stream().filter(m -> m.getMountPath().equals(path)).findFirst();
             Optional<Volume> volume = mount.flatMap(m -> pod.getVolumes().stream()
@@ -207,7 +211,10 @@ final class WorkloadPolicies {
 
     private static final Pattern VOLUME = Pattern.compile("(?m)^VOLUME\\s+\\[(.*)]\\s*$");
 
-    static List<String> declaredVolumes() {
+    /** The writable paths the image declares (VOLUME in the Dockerfile). */
+    static final List<String> DECLARED_VOLUMES = declaredVolumes();
+
+    private static List<String> declaredVolumes() {
         try {
             Matcher matcher = VOLUME.matcher(Files.readString(Path.of("Dockerfile")));
             List<String> paths = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.orderplatform.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -13,14 +14,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.kubernetes.Variants;
 import org.orderplatform.monitoring.MonitoringAssets.Rule;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The monitoring files hold together without any tool: every alert follows the rules file's convention, is labelled
@@ -183,9 +185,9 @@ class MonitoringAssetsTest {
 
         assertThat(targets).containsExactlyInAnyOrder(
                 Map.of("job", "backend", "role", "api", "instance", "backend-5d8f7c9b4-x2k9q",
-                        "namespace", "order-platform-dev", "pod", "backend-5d8f7c9b4-x2k9q"),
+                        "namespace", "order-platform", "pod", "backend-5d8f7c9b4-x2k9q"),
                 Map.of("job", "worker", "role", "worker", "instance", "worker-5d8f7c9b4-x2k9q",
-                        "namespace", "order-platform-dev", "pod", "worker-5d8f7c9b4-x2k9q"));
+                        "namespace", "order-platform", "pod", "worker-5d8f7c9b4-x2k9q"));
         Set<String> jobs = targets.stream().map(target -> target.get("job")).collect(Collectors.toSet());
         assertThat(jobs).as("jobs the alert rules select").isEqualTo(jobsTheRulesSelect());
         assertThat(targets.stream().collect(Collectors.toMap(target -> target.get("job"), target -> target.get("role"))))
@@ -228,46 +230,16 @@ class MonitoringAssetsTest {
     record ManifestPod(String name, Map<String, String> labels, List<String> ports) {
     }
 
-    private static final Path KUBERNETES = Path.of("kubernetes");
-
-    /**
-     * The pods of kubernetes/base (with the labels its kustomization adds to every pod template) and of the in-cluster
-     * stores, read from the files themselves: a renamed label or port there changes what this test sees.
-     */
-    @SuppressWarnings("unchecked")
+    /** The pods of overlays/dev as kustomize renders them: a renamed label or port there changes what this test sees. */
     static List<ManifestPod> manifestPods() {
-        Map<String, String> common = new LinkedHashMap<>();
-        for (Map<String, Object> labels : (List<Map<String, Object>>) MonitoringAssets.yaml(
-                KUBERNETES.resolve("base/kustomization.yaml")).get("labels")) {
-            if (Boolean.TRUE.equals(labels.get("includeTemplates"))) {
-                ((Map<String, Object>) labels.get("pairs")).forEach((name, value) -> common.put(name, value.toString()));
-            }
-        }
-        List<ManifestPod> pods = new ArrayList<>();
-        for (String file : List.of("base/backend.yaml", "base/worker.yaml", "base/frontend.yaml",
-                "components/in-cluster-data/postgres.yaml", "components/in-cluster-data/redis.yaml")) {
-            for (Object document : new Yaml().loadAll(MonitoringAssets.read(KUBERNETES.resolve(file)))) {
-                Map<String, Object> object = (Map<String, Object>) document;
-                if (!List.of("Deployment", "StatefulSet").contains(object.get("kind"))) {
-                    continue;
-                }
-                Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) object.get("spec"))
-                        .get("template");
-                Map<String, String> labels = new LinkedHashMap<>(file.startsWith("base/") ? common : Map.of());
-                ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("labels"))
-                        .forEach((name, value) -> labels.put(name, value.toString()));
-                List<String> ports = new ArrayList<>();
-                for (Map<String, Object> container : (List<Map<String, Object>>) ((Map<String, Object>) template
-                        .get("spec")).get("containers")) {
-                    for (Map<String, Object> port : (List<Map<String, Object>>) container.getOrDefault("ports",
-                            List.of())) {
-                        ports.add((String) port.get("name"));
-                    }
-                }
-                pods.add(new ManifestPod((String) ((Map<String, Object>) object.get("metadata")).get("name"), labels,
-                        ports));
-            }
-        }
+        List<ManifestPod> pods = Variants.dev().render().workloads()
+                .map(workload -> new ManifestPod(workload.name(), workload.podLabels(),
+                        workload.template().getSpec().getContainers().stream()
+                                .flatMap(container -> Optional.ofNullable(container.getPorts()).orElse(List.of())
+                                        .stream())
+                                .map(ContainerPort::getName)
+                                .toList()))
+                .toList();
         assertThat(pods).extracting(ManifestPod::name)
                 .containsExactlyInAnyOrder("backend", "worker", "frontend", "postgres", "redis");
         return pods;
@@ -279,7 +251,7 @@ class MonitoringAssetsTest {
         labels.put("job", (String) kubernetesScrapeConfig().get("job_name"));
         labels.put("__address__", "10.244.1.7:9080");
         labels.put("__metrics_path__", "/metrics");
-        labels.put("__meta_kubernetes_namespace", "order-platform-dev");
+        labels.put("__meta_kubernetes_namespace", "order-platform");
         labels.put("__meta_kubernetes_pod_name", pod.name() + "-5d8f7c9b4-x2k9q");
         labels.put("__meta_kubernetes_pod_phase", phase);
         labels.put("__meta_kubernetes_pod_ready", "true");

@@ -2,17 +2,15 @@ package org.orderplatform.monitoring;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.orderplatform.testsupport.Executables;
 
 /**
  * Prometheus' command-line tools from Debian's {@code prometheus} package ({@code promtool}, {@code prometheus}):
@@ -29,19 +27,10 @@ final class Promtool {
 
     /** The executable {@code name}, or the test is skipped. */
     static Path require(String name) {
-        Optional<Path> found = find(name);
+        Optional<Path> found = Executables.find(name);
         assumeTrue(found.isPresent(), "Prometheus tests skipped: " + name + " not found on the PATH or in /usr/bin;"
                 + " install Debian's prometheus package (apt-get install -y prometheus) to run them");
         return found.get();
-    }
-
-    static Optional<Path> find(String name) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin"))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, name))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     /** Runs {@code promtool} with these arguments and waits (at most a minute) for it to end. */
