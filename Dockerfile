@@ -13,7 +13,9 @@
 ARG BUILD_IMAGE=eclipse-temurin:17.0.16_8-jdk-noble
 ARG RUNTIME_IMAGE=eclipse-temurin:17.0.16_8-jre-noble
 
-FROM ${BUILD_IMAGE} AS build
+# The build stage runs on the builder's own platform whatever the target: the WAR and Liberty are the same on every
+# architecture, so a multi-platform build (amd64 + arm64, as the pipelines make) compiles once, without emulation.
+FROM --platform=${BUILDPLATFORM} ${BUILD_IMAGE} AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./

@@ -130,7 +130,7 @@ class NetworkPolicyFlowsTest {
     /** The flows of the tables that apply to this variant. */
     static Set<String> intended(Variant variant) {
         String store = switch (variant.name()) {
-            case "overlays/dev" -> "in-cluster-data";
+            case "overlays/dev", "overlays/kind-keda" -> "in-cluster-data";
             case "overlays/prod" -> "external-data";
             default -> Stream.of(variant.name().split("\\+")).filter(Variants.STORES::contains).findFirst()
                     .orElseThrow(() -> new AssertionError(variant + ": which store choice?"));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Every variant a user can apply: the two overlays, and the base with each store choice (in-cluster or external
+ * Every variant a user can apply: the overlays, and the base with each store choice (in-cluster or external
  * PostgreSQL and Redis) combined with every subset of the optional components. The combinations are written as
  * small kustomizations under {@code target/kustomize-variants}, referring to the real directories.
  */
@@ -37,11 +37,16 @@ public final class Variants {
         return new Variant("overlays/prod", OVERLAYS.resolve("prod"));
     }
 
-    static List<Variant> overlays() {
-        return List.of(dev(), prod());
+    /** dev with KEDA and a slow fulfilment: for watching the workers scale on kind, and the pipelines' e2e job. */
+    static Variant kindKeda() {
+        return new Variant("overlays/kind-keda", OVERLAYS.resolve("kind-keda"));
     }
 
-    /** Both overlays and every store choice with every subset of the optional components. */
+    static List<Variant> overlays() {
+        return List.of(dev(), prod(), kindKeda());
+    }
+
+    /** The overlays and every store choice with every subset of the optional components. */
     static List<Variant> all() {
         List<Variant> variants = new ArrayList<>(overlays());
         for (String store : STORES) {
