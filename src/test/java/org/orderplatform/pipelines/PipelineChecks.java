@@ -211,7 +211,8 @@ final class PipelineChecks {
 
     /**
      * Least privilege: no permission at the top of a workflow, each job its own, and write access only where a step
-     * needs it (pushing images: packages; keyless signing: id-token; uploading scan results: security-events).
+     * needs it (pushing images or signatures: packages; keyless signing: id-token; uploading scan results:
+     * security-events).
      */
     static List<String> leastPrivilege(PipelineSources sources) {
         List<String> problems = new ArrayList<>();
@@ -227,7 +228,8 @@ final class PipelineChecks {
                 }
                 String steps = String.valueOf(job.get("steps"));
                 Map<String, Boolean> needed = Map.of(
-                        "packages", steps.contains("docker/build-push-action"),
+                        // pushing an image, or a signature next to it
+                        "packages", steps.contains("docker/build-push-action") || steps.contains("cosign"),
                         "id-token", steps.contains("cosign"),
                         "security-events", steps.contains("github/codeql-action"));
                 permissions.forEach((scope, access) -> {
