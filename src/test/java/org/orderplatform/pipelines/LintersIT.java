@@ -69,7 +69,8 @@ class LintersIT {
     @Test
     void shouldFailOnAJobNeedingAMissingJob() {
         Lint.Copy repository = Lint.Copy.in(copy).with(".github/workflows")
-                .replace(".github/workflows/ci.yml", "needs: [lint, test, e2e]", "needs: [lint, test, e2e, package]");
+                .replace(".github/workflows/ci.yml", "needs: [lint, test, test-e2e]",
+                        "needs: [lint, test, test-e2e, package]");
 
         assertFindings(repository.lint("workflows"),
                 ".github/workflows/ci.yml:" + repository.lineOf(".github/workflows/ci.yml", "  build:") + ":3 ",

@@ -31,9 +31,11 @@ final class PipelineChecks {
     private static final Pattern VERSION = Pattern.compile("v\\d+(?:\\.\\d+){0,2}");
     /** A repository path the pipelines name: one of the project's top-level directories, then a relative path. */
     private static final Pattern REPOSITORY_PATH = Pattern.compile(
-            "(?<![\\w$/.-])((?:\\.ci|\\.github|scripts|bench|kubernetes|webapp|monitoring|src|Jenkinsfile-optional)"
+            "(?<![\\w$/.-])(?:\\./)?((?:\\.ci|\\.github|scripts|bench|kubernetes|webapp|monitoring|src|Jenkinsfile-optional)"
                     + "/[\\w./*-]*[\\w*])");
     private static final Pattern RUNS_CI_RUN = Pattern.compile("(?<![\\w./-])\\.ci/run(?![\\w./-])");
+    /** A Jenkinsfile {@code sh '...'} or {@code sh '''...'''} step's script. */
+    private static final Pattern JENKINS_SH = Pattern.compile("sh\\s+(?:'''(.*?)'''|'([^']*)')", Pattern.DOTALL);
 
     private PipelineChecks() {
     }
@@ -47,8 +49,8 @@ final class PipelineChecks {
         if (ciRunLines.isEmpty() || !ciRunLines.get(ciRunLines.size() - 1).equals(command)) {
             problems.add(".ci/run does not end with the README's test command '" + command + "'");
         }
-        String githubTest = String.valueOf(sources.jobs(CI).getOrDefault("test", Map.of()).get("steps"));
-        if (!RUNS_CI_RUN.matcher(githubTest).find()) {
+        if (scripts(sources.jobs(CI).getOrDefault("test", Map.of())).stream()
+                .noneMatch(script -> RUNS_CI_RUN.matcher(script).find())) {
             problems.add("GitHub: the job 'test' does not run .ci/run");
         }
         boolean gitlabRuns = sources.gitlabJobs().values().stream()
@@ -57,8 +59,13 @@ final class PipelineChecks {
         if (!gitlabRuns) {
             problems.add("GitLab: no job of the stage 'test' runs .ci/run");
         }
-        String jenkinsTest = sources.jenkinsStages().getOrDefault("Test", "");
-        if (!jenkinsTest.contains("sh '.ci/run'")) {
+        Matcher jenkinsTest = JENKINS_SH.matcher(sources.jenkinsStages().getOrDefault("Test", ""));
+        boolean jenkinsRuns = false;
+        while (jenkinsTest.find()) {
+            String script = jenkinsTest.group(1) != null ? jenkinsTest.group(1) : jenkinsTest.group(2);
+            jenkinsRuns |= RUNS_CI_RUN.matcher(script).find();
+        }
+        if (!jenkinsRuns) {
             problems.add("Jenkins: the stage 'Test' does not run .ci/run");
         }
         return problems;
@@ -99,9 +106,22 @@ final class PipelineChecks {
         if (!STAGES.equals(sources.gitlabStages())) {
             problems.add("GitLab: stages " + sources.gitlabStages() + ", expected " + STAGES);
         }
-        sources.gitlabJobs().forEach((name, job) -> {
-            if (!STAGES.contains(String.valueOf(job.get("stage")))) {
+        Map<String, Map<String, Object>> gitlabJobs = sources.gitlabJobs();
+        gitlabJobs.forEach((name, job) -> {
+            int position = STAGES.indexOf(String.valueOf(job.get("stage")));
+            if (position < 0) {
                 problems.add("GitLab: job '" + name + "' has no stage of " + STAGES);
+                return;
+            }
+            List<Integer> needed = needs(job).stream()
+                    .map(need -> STAGES.indexOf(String.valueOf(gitlabJobs.getOrDefault(need, Map.of()).get("stage"))))
+                    .toList();
+            if (needed.stream().anyMatch(stage -> stage > position)) {
+                problems.add("GitLab: job '" + name + "' needs a job of a later stage");
+            }
+            // without needs a job waits for every earlier stage; with needs, for what it names
+            if (job.containsKey("needs") && position > STAGES.indexOf("test") && !needed.contains(position - 1)) {
+                problems.add("GitLab: job '" + name + "' does not wait for the stage '" + STAGES.get(position - 1) + "'");
             }
         });
         List<String> jenkins = sources.jenkinsStages().keySet().stream().map(String::toLowerCase).toList();
@@ -227,10 +247,11 @@ final class PipelineChecks {
                     return;
                 }
                 String steps = String.valueOf(job.get("steps"));
+                boolean signs = scripts(job).stream().anyMatch(script -> script.contains("cosign sign"));
                 Map<String, Boolean> needed = Map.of(
                         // pushing an image, or a signature next to it
-                        "packages", steps.contains("docker/build-push-action") || steps.contains("cosign"),
-                        "id-token", steps.contains("cosign"),
+                        "packages", steps.contains("docker/build-push-action") || signs,
+                        "id-token", signs,
                         "security-events", steps.contains("github/codeql-action"));
                 permissions.forEach((scope, access) -> {
                     if ("write".equals(access) && !needed.getOrDefault(String.valueOf(scope), false)) {
@@ -245,8 +266,9 @@ final class PipelineChecks {
 
     /**
      * Workflow hygiene: no pull_request_target (it runs with the base repository's secrets); checkouts keep no
-     * credentials; secrets reach steps through env or with, never pasted into a script; every workflow has a
-     * concurrency group (at the top or on its jobs); every job that runs steps has a timeout.
+     * credentials; no expression is pasted into a script (secrets and values an attacker may choose reach steps
+     * through env); every workflow has a concurrency group (at the top or on its jobs); every job that runs steps has
+     * a timeout; GitLab's images have an explicit tag, never "latest".
      */
     @SuppressWarnings("unchecked")
     static List<String> workflowHygiene(PipelineSources sources) {
@@ -274,8 +296,9 @@ final class PipelineChecks {
                     if (uses.startsWith("actions/checkout@") && !Boolean.FALSE.equals(with.get("persist-credentials"))) {
                         problems.add(workflow + ": a checkout in job '" + name + "' keeps its credentials");
                     }
-                    if (String.valueOf(step.get("run")).contains("secrets.")) {
-                        problems.add(workflow + ": a script in job '" + name + "' pastes a secret into its text");
+                    if (String.valueOf(step.get("run")).contains("${{")) {
+                        problems.add(workflow + ": a script in job '" + name + "' pastes an expression into its text"
+                                + " (a secret, or a value an attacker may choose): pass it through env");
                     }
                 }
             });
@@ -287,11 +310,22 @@ final class PipelineChecks {
         return problems;
     }
 
+    /** The {@code run} scripts of a GitHub job's steps. */
+    @SuppressWarnings("unchecked")
+    private static List<String> scripts(Map<String, Object> job) {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) job.getOrDefault("steps", List.of());
+        return steps.stream().map(step -> step.get("run")).filter(run -> run != null).map(String::valueOf).toList();
+    }
+
+    /** A job's needs: GitHub's (a name or a list), GitLab's (names, or maps with a job). */
     private static List<String> needs(Map<String, Object> job) {
         Object needs = job.get("needs");
         if (needs == null) {
             return List.of();
         }
-        return needs instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of((String) needs);
+        return needs instanceof List<?> list
+                ? list.stream().map(need -> need instanceof Map<?, ?> map ? String.valueOf(map.get("job"))
+                        : String.valueOf(need)).toList()
+                : List.of((String) needs);
     }
 }

@@ -22,13 +22,14 @@ record PipelineSources(Map<Path, String> files) {
 
     static final Path WORKFLOWS = Path.of(".github/workflows");
     static final Path CI = WORKFLOWS.resolve("ci.yml");
+    static final Path DEPLOY = WORKFLOWS.resolve("deploy.yml");
     static final Path GITLAB = Path.of(".gitlab-ci.yml");
     static final Path JENKINSFILE = Path.of("Jenkinsfile-optional/Jenkinsfile");
     static final Path README = Path.of("README.md");
     static final Path CI_RUN = Path.of(".ci/run");
     /** The scripts the pipelines share: what they run is part of what they reference. */
     static final List<Path> SHARED_SCRIPTS = List.of(Path.of(".ci/lint"), Path.of(".ci/deploy"),
-            Path.of(".ci/kind-e2e"));
+            Path.of(".ci/kind-e2e"), Path.of(".ci/os-packages"));
 
     /** The stages every pipeline has, in this order. */
     static final List<String> STAGES = List.of("lint", "test", "build", "scan", "deploy");
@@ -74,11 +75,12 @@ record PipelineSources(Map<Path, String> files) {
         return files.keySet().stream().filter(file -> file.startsWith(WORKFLOWS)).sorted().toList();
     }
 
-    /** The files the pipelines consist of: workflows, .gitlab-ci.yml, the Jenkinsfile and the shared scripts. */
+    /** The files the pipelines consist of: workflows, .gitlab-ci.yml, the Jenkinsfile, .ci/run and the shared scripts. */
     List<Path> pipelineFiles() {
         List<Path> pipelineFiles = new ArrayList<>(workflows());
         pipelineFiles.add(GITLAB);
         pipelineFiles.add(JENKINSFILE);
+        pipelineFiles.add(CI_RUN);
         pipelineFiles.addAll(SHARED_SCRIPTS);
         return pipelineFiles;
     }

@@ -2,6 +2,7 @@ package org.orderplatform.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.orderplatform.pipelines.PipelineSources.CI;
+import static org.orderplatform.pipelines.PipelineSources.DEPLOY;
 import static org.orderplatform.pipelines.PipelineSources.GITLAB;
 import static org.orderplatform.pipelines.PipelineSources.JENKINSFILE;
 
@@ -33,7 +34,7 @@ class PipelinesTest {
     @Test
     void shouldReportAPipelineThatTestsSomethingElse() {
         PipelineSources gitlabTestsLess = sources.with(GITLAB, "    - .ci/run", "    - ./mvnw test");
-        PipelineSources jenkinsSkipsIt = sources.with(JENKINSFILE, "sh '.ci/run'", "sh './mvnw package'");
+        PipelineSources jenkinsSkipsIt = sources.with(JENKINSFILE, "&& .ci/run'", "&& ./mvnw package'");
         PipelineSources ciRunDrifted = sources.with(PipelineSources.CI_RUN, "./mvnw verify", "./mvnw test");
 
         assertThat(PipelineChecks.testStagesRunTheReadmeCommand(gitlabTestsLess))
@@ -56,11 +57,15 @@ class PipelinesTest {
                 "stages: [lint, test, build, deploy]");
         PipelineSources buildBeforeTests = sources.with(CI, "needs: [lint, test, test-e2e]", "needs: [lint]");
         PipelineSources jenkinsRenamed = sources.with(JENKINSFILE, "stage('Scan')", "stage('Audit')");
+        PipelineSources gitlabDeploysUnscanned = sources.with(GITLAB, "needs: [build, scan, sign]", "needs: [build]");
 
         assertThat(PipelineChecks.sameStages(gitlabWithoutScan)).contains(
                 "GitLab: stages [lint, test, build, deploy], expected [lint, test, build, scan, deploy]");
         assertThat(PipelineChecks.sameStages(buildBeforeTests))
                 .containsExactly("GitHub: job 'build' does not wait for the stage 'test'");
+        assertThat(PipelineChecks.sameStages(gitlabDeploysUnscanned)).containsExactly(
+                "GitLab: job 'deploy-dev' does not wait for the stage 'scan'",
+                "GitLab: job 'deploy-prod' does not wait for the stage 'scan'");
         assertThat(PipelineChecks.sameStages(jenkinsRenamed))
                 .containsExactly("Jenkins: stages [lint, test, build, audit, deploy], expected "
                         + "[lint, test, build, scan, deploy]");
@@ -98,11 +103,15 @@ class PipelinesTest {
     void shouldReportAPathThatDoesNotExist() {
         PipelineSources typo = sources.with(CI, "config: kubernetes/kind/cluster.yaml",
                 "config: kubernetes/kind/clusters.yaml");
+        PipelineSources renamedWorkflow = sources.with(CI, "uses: ./.github/workflows/deploy.yml",
+                "uses: ./.github/workflows/deployment.yml");
         PipelineSources movedScripts = sources.with(JENKINSFILE, "sh '.ci/lint'", "sh '.ci/lint.sh'")
                 .with(GITLAB, "    - .ci/lint \"$LINTER\"", "    - .ci/linters/run \"$LINTER\"");
 
         assertThat(PipelineChecks.referencedPathsExist(typo, ROOT))
                 .containsExactly(CI + " names kubernetes/kind/clusters.yaml, which does not exist");
+        assertThat(PipelineChecks.referencedPathsExist(renamedWorkflow, ROOT))
+                .containsExactly(CI + " names .github/workflows/deployment.yml, which does not exist");
         assertThat(PipelineChecks.referencedPathsExist(movedScripts, ROOT)).containsExactlyInAnyOrder(
                 JENKINSFILE + " names .ci/lint.sh, which does not exist",
                 GITLAB + " names .ci/linters/run, which does not exist");
@@ -145,9 +154,13 @@ class PipelinesTest {
                       contents: write
                 """);
         PipelineSources writeAll = sources.with(CI, "permissions: {}\n", "permissions: write-all\n");
+        PipelineSources verifierSigns = sources.with(DEPLOY, "      packages: read\n    environment:",
+                "      packages: read\n      id-token: write\n    environment:");
 
         assertThat(PipelineChecks.leastPrivilege(lintWrites))
                 .containsExactly(CI + ": job 'lint' has contents: write without a step that needs it");
+        assertThat(PipelineChecks.leastPrivilege(verifierSigns)).as("cosign verify needs no identity token")
+                .containsExactly(DEPLOY + ": job 'deploy' has id-token: write without a step that needs it");
         assertThat(PipelineChecks.leastPrivilege(writeAll))
                 .containsExactly(CI + ": the workflow must grant nothing ('permissions: {}'), not write-all");
     }
@@ -161,7 +174,7 @@ class PipelinesTest {
     void shouldReportUnsafeWorkflowHabits() {
         PipelineSources prTarget = sources.with(CI, "  pull_request:\n", "  pull_request_target:\n");
         PipelineSources pastedSecret = sources.with(CI, "run: .ci/lint \"$LINTER\"",
-                "run: .ci/lint \"$LINTER\" --token ${{ secrets.GITHUB_TOKEN }}");
+                "run: .ci/lint ${{ matrix.linter }}");
         String checkout = "      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1\n";
         PipelineSources keptCredentials = sources.with(CI, checkout + "        with:\n"
                 + "          persist-credentials: false\n      - uses: actions/setup-node", checkout
@@ -169,8 +182,8 @@ class PipelinesTest {
         PipelineSources floatingImage = sources.with(GITLAB, "image: debian:12", "image: debian");
 
         assertThat(PipelineChecks.workflowHygiene(prTarget)).containsExactly(CI + ": uses pull_request_target");
-        assertThat(PipelineChecks.workflowHygiene(pastedSecret))
-                .containsExactly(CI + ": a script in job 'lint' pastes a secret into its text");
+        assertThat(PipelineChecks.workflowHygiene(pastedSecret)).containsExactly(CI + ": a script in job 'lint' pastes an"
+                + " expression into its text (a secret, or a value an attacker may choose): pass it through env");
         assertThat(PipelineChecks.workflowHygiene(keptCredentials))
                 .containsExactly(CI + ": a checkout in job 'lint' keeps its credentials");
         assertThat(PipelineChecks.workflowHygiene(floatingImage))
