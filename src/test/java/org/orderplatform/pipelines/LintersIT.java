@@ -100,8 +100,8 @@ class LintersIT {
     @Test
     void shouldFailOnAnUnbalancedBraceInTheJenkinsfile() {
         Lint.Copy repository = Lint.Copy.in(copy).with("Jenkinsfile-optional/Jenkinsfile")
-                .replace("Jenkinsfile-optional/Jenkinsfile", "                sh '.ci/run'\n            }\n",
-                        "                sh '.ci/run'\n");
+                .replace("Jenkinsfile-optional/Jenkinsfile", "                sh '.ci/lint'\n            }\n",
+                        "                sh '.ci/lint'\n");
 
         assertFindings(repository.lint("jenkins"), "Jenkinsfile-optional/Jenkinsfile", "Unexpected input: '{'",
                 "NglParseError", "1 error(s) have been found");
