@@ -60,6 +60,7 @@ class ApiFuzzIT {
     private static String userToken;
 
     static final int TRIES = 500;
+    private static final String LOGOUT = "POST /api/auth/logout";
 
     @BeforeAll
     static void setUp() throws SQLException {
@@ -116,8 +117,13 @@ class ApiFuzzIT {
         System.out.printf("statuses %s; tries per operation %s%n", statuses, tried);
         assertThat(tried).as("operations tried in %d tries", TRIES)
                 .containsOnlyKeys(operations.stream().map(ApiOperations.Operation::key).toList());
+        // logout is always sent without a token (a real one would end the fuzzing user's session): whether one of its
+        // tries gets past authorization (a 406 or 415 answered first) is chance, so it is not expected either way
+        Set<String> expected = new TreeSet<>(tried.keySet());
+        expected.remove(LOGOUT);
+        authorized.remove(LOGOUT);
         assertThat(authorized).as("operations whose input got past authorization at least once")
-                .containsExactlyInAnyOrderElementsOf(tried.keySet());
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private record Answer(int status, String body) {
