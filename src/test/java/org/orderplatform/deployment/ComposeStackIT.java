@@ -190,8 +190,11 @@ class ComposeStackIT {
 
         assertThat(platform.status(firstUser, firstOrder)).as("the access token and the order outlived the containers")
                 .isEqualTo("COMPLETED");
+        // as in the first test: COMPLETED pushed to an open stream, by a worker started once it is open
+        stack.ok(Duration.ofMinutes(1), "stop", "worker");
         String next = platform.placeOrder(firstUser);
-        platform.awaitStatusEvent(firstUser, next, "COMPLETED", Duration.ofMinutes(2));
+        platform.awaitStatusEvent(firstUser, next, "COMPLETED", Duration.ofMinutes(4),
+                () -> stack.ok(Duration.ofMinutes(1), "start", "worker"));
     }
 
     /**
