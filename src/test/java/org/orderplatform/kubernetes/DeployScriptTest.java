@@ -6,15 +6,16 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orderplatform.testsupport.Docker;
+import org.orderplatform.testsupport.Docker.Result;
 
 /**
  * {@code .ci/deploy}, the deployment step of all three pipelines, applies an overlay with the exact images the
@@ -127,7 +128,7 @@ class DeployScriptTest {
     }
 
     /** .ci/deploy with the stand-in kubectl first on the PATH, and the smoke test against a port nobody listens on. */
-    private Result deployAgainstAFakeCluster(String changed) throws IOException, InterruptedException {
+    private Result deployAgainstAFakeCluster(String changed) throws IOException {
         Path bin = Files.createDirectories(state.resolve("bin"));
         Path kubectl = Files.writeString(bin.resolve("kubectl"), FAKE_KUBECTL);
         kubectl.toFile().setExecutable(true);
@@ -135,16 +136,10 @@ class DeployScriptTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("bash", ".ci/deploy", "kubernetes/overlays/prod", BACKEND, WEB,
-                "http://127.0.0.1:" + closedPort).redirectErrorStream(true);
-        builder.environment().put("PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":"
-                + System.getenv("PATH"));
-        builder.environment().putAll(Map.of("STATE", state.toString(), "CHANGED", changed,
-                "SMOKE_TIMEOUT_SECONDS", "2"));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(".ci/deploy finished").isTrue();
-        return new Result(process.exitValue(), output);
+        return Docker.exec(List.of("bash", ".ci/deploy", "kubernetes/overlays/prod", BACKEND, WEB,
+                "http://127.0.0.1:" + closedPort), Duration.ofMinutes(2), Map.of(
+                        "PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"),
+                        "STATE", state.toString(), "CHANGED", changed, "SMOKE_TIMEOUT_SECONDS", "2"));
     }
 
     /** Every container's image, by workload/container. */
@@ -158,15 +153,10 @@ class DeployScriptTest {
         return images;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result deploy(String... arguments) throws IOException, InterruptedException {
+    private static Result deploy(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", ".ci/deploy"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(".ci/deploy finished").isTrue();
-        return new Result(process.exitValue(), output);
+        return Docker.exec(command, Duration.ofMinutes(2), Map.of());
     }
+
 }
