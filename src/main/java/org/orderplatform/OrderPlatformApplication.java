@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.security.Roles;
 
 /** The REST API root: every resource lives under {@code /api}. */
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({AccessTokens.USER, AccessTokens.ADMIN})
+@DeclareRoles({Roles.USER, Roles.ADMIN})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "An access token from POST /api/auth/login")
 // Either scheme grants access: "password" is how the OpenAPI UI logs in (Authorize), "bearer" pastes a token.

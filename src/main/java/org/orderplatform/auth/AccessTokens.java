@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.user.User;
 
 /**
@@ -26,8 +27,6 @@ import org.orderplatform.user.User;
 @ApplicationScoped
 public class AccessTokens {
 
-    public static final String USER = "user";
-    public static final String ADMIN = "admin";
     public static final String SESSION_CLAIM = "sid";
     /** iat in milliseconds: revocations "before this moment" must not catch a token issued in the same second. */
     public static final String ISSUED_AT_MILLIS_CLAIM = "iat_ms";
@@ -63,7 +62,7 @@ public class AccessTokens {
                 .audience(audience)
                 .subject(Long.toString(user.id()))
                 .claim("upn", user.email())
-                .claim("groups", user.isSuperuser() ? List.of(USER, ADMIN) : List.of(USER))
+                .claim("groups", user.isSuperuser() ? List.of(Roles.USER, Roles.ADMIN) : List.of(Roles.USER))
                 .claim(SESSION_CLAIM, sessionPublicId.toString())
                 .claim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli())
                 .jwtID(tokenId.toString())

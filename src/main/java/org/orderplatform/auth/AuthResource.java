@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.ClientAddresses;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.UserView;
@@ -135,7 +136,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
     @SecurityRequirement(name = "bearer")
     @SecurityRequirement(name = "password")
     @Operation(summary = "End the session", description = "The session's refresh tokens stop working at once, its "

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.PageParameters;
 
@@ -45,7 +45,7 @@ import org.orderplatform.platform.web.PageParameters;
 @Tag(name = "orders", description = "Orders")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")
-@RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+@RolesAllowed({Roles.USER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 

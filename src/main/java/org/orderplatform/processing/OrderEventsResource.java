@@ -19,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.auth.IssuedToken;
 import org.orderplatform.order.Caller;
 import org.orderplatform.order.OrderResource;
 import org.orderplatform.order.OrderService;
+import org.orderplatform.platform.security.Roles;
 
 /** {@code /api/orders/{id}/events}: an order's status, live, as Server-Sent Events. */
 @Path("orders/{id}/events")
@@ -31,7 +31,7 @@ import org.orderplatform.order.OrderService;
 @Tag(name = "orders")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")
-@RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+@RolesAllowed({Roles.USER, Roles.ADMIN})
 public class OrderEventsResource {
 
     @Inject

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.AccessTokens;
 import org.orderplatform.auth.LoginThrottle;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.ClientAddresses;
 import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.PageParameters;
@@ -53,7 +54,7 @@ public class UserResource {
 
     @GET
     @Path("me")
-    @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
     @Operation(summary = "The caller's account")
     public UserView me() {
         return UserView.of(users.get(callerId()));
@@ -61,7 +62,7 @@ public class UserResource {
 
     @PATCH
     @Path("me")
-    @RolesAllowed({AccessTokens.USER, AccessTokens.ADMIN})
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's name, email or password",
             description = "Email and password changes need current_password (throttled like logins). A password "
@@ -79,7 +80,7 @@ public class UserResource {
     }
 
     @GET
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "List users (superusers only)", description = "q matches email or name, any case.")
     public PageView<UserView> list(@BeanParam PageParameters page, @QueryParam("q") @Size(max = 320) String query) {
         return users.page(query, page.paging());
@@ -87,7 +88,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "One user (superusers only)")
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No such user")
@@ -97,7 +98,7 @@ public class UserResource {
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a user's name, activity or superuser flag (superusers only)",
             description = "Deactivating or demoting a user ends their sessions and access tokens. The last active "
@@ -111,7 +112,7 @@ public class UserResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete a user (superusers only)")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such user")
@@ -123,7 +124,7 @@ public class UserResource {
 
     @GET
     @Path("{id}/lockout")
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "A user's failed logins (superusers only)", description = "failed_attempts in the current "
             + "window (from any address), locked_addresses (client addresses refused for this account), delayed "
             + "(further attempts must wait a growing delay) and window_ends_in_seconds.")
@@ -136,7 +137,7 @@ public class UserResource {
 
     @DELETE
     @Path("{id}/lockout")
-    @RolesAllowed(AccessTokens.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Clear a user's login lockout (superusers only)", description = "Forgets every failed "
             + "login counted against the account: it can log in again at once, from anywhere.")
     @APIResponse(responseCode = "204", description = "Cleared")

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.testsupport.Accounts;
 
 /**
@@ -192,7 +193,7 @@ class JwtAttackIT {
                 .audience(AUDIENCE)
                 .subject(Long.toString(userId))
                 .claim("upn", email)
-                .claim("groups", List.of(AccessTokens.USER))
+                .claim("groups", List.of(Roles.USER))
                 .claim(AccessTokens.SESSION_CLAIM, session)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now.plusSeconds(issuedAt)))

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.processing.batch.BatchJobs;
@@ -29,7 +29,7 @@ import org.orderplatform.processing.batch.ExecutionView;
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")
-@RolesAllowed(AccessTokens.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsAdminResource {
 

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.auth.AccessTokens;
+import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.processing.batch.DailyReports;
@@ -30,7 +30,7 @@ import org.orderplatform.processing.batch.DailyTotal;
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")
-@RolesAllowed(AccessTokens.ADMIN)
+@RolesAllowed(Roles.ADMIN)
 public class ReportsAdminResource {
 
     static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
