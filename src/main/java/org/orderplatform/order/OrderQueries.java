@@ -49,8 +49,7 @@ public class OrderQueries {
                     .map(OrderQuery.Sort::wire).collect(Collectors.joining(", "))));
         }
         if ((ownerId != null || all) && !caller.superuser()) {
-            throw new ProblemException(403, "about:blank", "Forbidden",
-                    "Only superusers may list other users' orders (owner_id, all)");
+            throw ProblemException.ofStatus(403, "Only superusers may list other users' orders (owner_id, all)");
         }
         if (ownerId != null && all) {
             errors.add(new FieldError("all", "cannot be combined with owner_id"));

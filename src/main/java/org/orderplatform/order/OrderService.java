@@ -189,6 +189,6 @@ public class OrderService {
     }
 
     private static ProblemException notFound(UUID id) {
-        return new ProblemException(404, "about:blank", "Not Found", "No order " + id);
+        return ProblemException.ofStatus(404, "No order " + id);
     }
 }

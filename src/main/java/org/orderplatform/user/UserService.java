@@ -82,6 +82,6 @@ public class UserService {
     }
 
     static ProblemException notFound(long id) {
-        return new ProblemException(404, "about:blank", "Not Found", "No user with id " + id);
+        return ProblemException.ofStatus(404, "No user with id " + id);
     }
 }

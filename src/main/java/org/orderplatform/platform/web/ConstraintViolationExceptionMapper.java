@@ -47,7 +47,7 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
     public Response toResponse(ConstraintViolationException exception) {
         if (exception.getConstraintViolations().stream().anyMatch(ConstraintViolationExceptionMapper::isOnResult)) {
             log.log(Level.SEVERE, "A response broke its own constraints", exception);
-            return problems.response(problems.of(ProblemType.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL,
+            return problems.response(problems.of(PlatformProblem.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL,
                     request, List.of())).build();
         }
         List<ProblemDetails.FieldError> errors = exception.getConstraintViolations().stream()
@@ -55,7 +55,7 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
                 .sorted(Comparator.comparing(ProblemDetails.FieldError::field))
                 .toList();
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return problems.response(problems.of(ProblemType.VALIDATION, detail, request, errors)).build();
+        return problems.response(problems.of(PlatformProblem.VALIDATION, detail, request, errors)).build();
     }
 
     private static boolean isOnResult(ConstraintViolation<?> violation) {

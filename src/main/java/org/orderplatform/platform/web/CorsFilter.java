@@ -56,7 +56,7 @@ public class CorsFilter extends HttpFilter {
         boolean preflight = "OPTIONS".equals(request.getMethod())
                 && request.getHeader("Access-Control-Request-Method") != null;
         if (preflight && !allowed) {
-            problems.send(problems.of(ProblemType.CORS_ORIGIN_REJECTED,
+            problems.send(problems.of(PlatformProblem.CORS_ORIGIN_REJECTED,
                     "Cross-origin requests from " + origin + " are not allowed", request, List.of()), response);
             return;
         }

@@ -110,7 +110,7 @@ final class JsonBody {
     }
 
     private static UnreadableBodyException malformed(String detail) {
-        return new UnreadableBodyException(ProblemType.MALFORMED_BODY, detail, null);
+        return new UnreadableBodyException(PlatformProblem.MALFORMED_BODY, detail, null);
     }
 
     /** An object or array being read; {@code key} is the member it belongs to in its parent. */

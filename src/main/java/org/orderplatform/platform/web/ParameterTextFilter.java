@@ -70,12 +70,12 @@ public class ParameterTextFilter implements ContainerRequestFilter {
         try {
             return request.getParameterMap();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.of(ProblemType.MALFORMED_BODY, "The form body is not percent-encoded");
+            throw PlatformProblem.MALFORMED_BODY.exception("The form body is not percent-encoded");
         }
     }
 
     private static ProblemException malformed(String detail) {
-        return ProblemException.of(ProblemType.MALFORMED_QUERY, detail);
+        return PlatformProblem.MALFORMED_QUERY.exception(detail);
     }
 
     private static void check(Map<String, List<String>> parameters, Map<String, String> errors) {

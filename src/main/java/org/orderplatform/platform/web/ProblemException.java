@@ -29,16 +29,19 @@ public class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    /** A problem of one of the platform's own types, with this detail. */
-    public static ProblemException of(ProblemType type, String detail) {
-        return new ProblemException(type.status(), type.uri(), type.title(), detail);
+    /**
+     * A plain HTTP refusal that needs no type of its own ({@code about:blank}, RFC 9457 §4.2.1) - "no order 7" is
+     * a 404 like any other.
+     */
+    public static ProblemException ofStatus(int status, String detail) {
+        return new ProblemException(status, Problems.ABOUT_BLANK, Problems.reasonPhrase(status), detail);
     }
 
     /** 422 with the given field errors, like a Bean Validation failure. */
     public static ProblemException invalid(List<ProblemDetails.FieldError> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return new ProblemException(ProblemType.VALIDATION.status(), ProblemType.VALIDATION.uri(),
-                ProblemType.VALIDATION.title(), detail, errors, Map.of());
+        return new ProblemException(PlatformProblem.VALIDATION.status(), PlatformProblem.VALIDATION.uri(),
+                PlatformProblem.VALIDATION.title(), detail, errors, Map.of());
     }
 
     public int status() {

@@ -1,33 +1,20 @@
 package org.orderplatform.platform.web;
 
-/** The problem types the platform itself produces; features add their own as they need them. */
-public enum ProblemType {
-    VALIDATION("/problems/validation", "Request validation failed", 422),
-    MALFORMED_BODY("/problems/malformed-body", "Malformed request body", 400),
-    MALFORMED_QUERY("/problems/malformed-query", "Malformed query string", 400),
-    PAYLOAD_TOO_LARGE("/problems/payload-too-large", "Request body too large", 413),
-    CORS_ORIGIN_REJECTED("/problems/cors-origin-rejected", "Origin not allowed", 403),
-    INTERNAL_ERROR("/problems/internal-error", "Internal server error", 500);
+/**
+ * A kind of refusal: its {@code type} URI, title and HTTP status, written once. The platform's own are
+ * {@link PlatformProblem}; each feature keeps its types in one enum of its own (for example {@code OrderProblem}),
+ * so that a call site names the problem and the words of it live in one place.
+ */
+public interface ProblemType {
 
-    private final String uri;
-    private final String title;
-    private final int status;
+    String uri();
 
-    ProblemType(String uri, String title, int status) {
-        this.uri = uri;
-        this.title = title;
-        this.status = status;
-    }
+    String title();
 
-    public String uri() {
-        return uri;
-    }
+    int status();
 
-    public String title() {
-        return title;
-    }
-
-    public int status() {
-        return status;
+    /** This problem, with a detail for this occurrence. */
+    default ProblemException exception(String detail) {
+        return new ProblemException(status(), uri(), title(), detail);
     }
 }

@@ -42,7 +42,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
         }
         if (request.getContentLengthLong() > maxBytes) {
             response.setHeader("Connection", "close");
-            problems.send(problems.of(ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes), request, List.of()),
+            problems.send(problems.of(PlatformProblem.PAYLOAD_TOO_LARGE, tooLargeDetail(maxBytes), request, List.of()),
                     response);
             return;
         }

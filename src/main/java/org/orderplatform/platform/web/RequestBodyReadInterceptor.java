@@ -49,10 +49,10 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
         } catch (IOException | RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                    throw new UnreadableBodyException(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), e);
+                    throw new UnreadableBodyException(PlatformProblem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), e);
                 }
             }
-            throw new UnreadableBodyException(ProblemType.MALFORMED_BODY,
+            throw new UnreadableBodyException(PlatformProblem.MALFORMED_BODY,
                     "The request body is not valid JSON for this operation", e);
         }
     }

@@ -60,7 +60,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         log.log(Level.SEVERE, "Unexpected failure of " + request.getMethod() + " " + request.getRequestURI(),
                 exception);
-        return problems.response(problems.of(ProblemType.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL, request, List.of())).build();
+        return problems.response(problems.of(PlatformProblem.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL, request,
+                List.of())).build();
     }
 
     private Response unavailable(String type, String title, String detail, String retryAfter) {

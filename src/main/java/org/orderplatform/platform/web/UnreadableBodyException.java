@@ -7,14 +7,14 @@ package org.orderplatform.platform.web;
  */
 public class UnreadableBodyException extends RuntimeException {
 
-    private final ProblemType type;
+    private final PlatformProblem type;
 
-    UnreadableBodyException(ProblemType type, String detail, Throwable cause) {
+    UnreadableBodyException(PlatformProblem type, String detail, Throwable cause) {
         super(detail, cause);
         this.type = type;
     }
 
-    ProblemType type() {
+    PlatformProblem type() {
         return type;
     }
 }

@@ -46,7 +46,7 @@ public class JobsAdminResource {
     @APIResponse(responseCode = "409", description = "A run of this job is going on, on this replica or another")
     public Response start(@PathParam("job_name") String name, @Context UriInfo uri) {
         if (!BatchJobs.NAMES.contains(name)) {
-            throw new ProblemException(404, "about:blank", "Not Found", "No batch job '" + name
+            throw ProblemException.ofStatus(404, "No batch job '" + name
                     + "'; there are " + String.join(" and ", BatchJobs.NAMES.stream().sorted().toList()));
         }
         long execution;
@@ -70,8 +70,8 @@ public class JobsAdminResource {
     @APIResponse(responseCode = "200", description = "The execution")
     @APIResponse(responseCode = "404", description = "No execution with this id")
     public ExecutionView execution(@PathParam("id") @NumericId String id) {
-        return jobs.execution(Long.parseLong(id)).orElseThrow(() -> new ProblemException(404, "about:blank", "Not Found",
-                "No job execution " + id));
+        return jobs.execution(Long.parseLong(id))
+                .orElseThrow(() -> ProblemException.ofStatus(404, "No job execution " + id));
     }
 
     /** The execution a start created. */

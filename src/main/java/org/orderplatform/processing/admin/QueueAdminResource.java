@@ -78,7 +78,7 @@ public class QueueAdminResource {
     public Response replay(@PathParam("id") @NumericId String id) {
         long jobId = Long.parseLong(id);
         if (!steps.replay(jobId)) {
-            throw new ProblemException(404, "about:blank", "Not Found", "No dead letter " + jobId);
+            throw ProblemException.ofStatus(404, "No dead letter " + jobId);
         }
         metrics.counter("order.jobs.replayed").inc();
         return Response.accepted(new Replayed(jobId)).build();

@@ -141,7 +141,7 @@ class InputHardeningIT {
         JsonObject problem = assertProblem(Api.send(Api.request("/api/auth/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=%ZZ&password=x"))), 400, "/api/auth/login");
-        assertThat(problem.getString("type")).isEqualTo(ProblemType.MALFORMED_BODY.uri());
+        assertThat(problem.getString("type")).isEqualTo(PlatformProblem.MALFORMED_BODY.uri());
         for (String form : List.of("username=%FF%FE&password=%C3", "%", "=&&=", "username=a&username=b")) {
             HttpResponse<String> response = Api.send(Api.request("/api/auth/login")
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -210,7 +210,7 @@ class InputHardeningIT {
 
         lists.forEach((list, caller) -> invalid.forEach((query, field) -> {
             JsonObject problem = assertProblem(Api.send(Accounts.authorized(list + "?" + query, caller).GET()), 422, list);
-            assertThat(problem.getString("type")).isEqualTo(ProblemType.VALIDATION.uri());
+            assertThat(problem.getString("type")).isEqualTo(PlatformProblem.VALIDATION.uri());
             assertThat(errors(problem)).as(list + "?" + query).containsOnlyKeys(field)
                     .containsValue(field.equals("page") ? Paging.PAGE_MESSAGE : Paging.SIZE_MESSAGE);
         }));
@@ -319,7 +319,7 @@ class InputHardeningIT {
             String path = query.startsWith("x") ? order : "/api/users";
             JsonObject problem = assertProblem(Api.send(Accounts.authorized(path + "?" + query, admin).GET()), 400,
                     path);
-            assertThat(problem.getString("type")).as(query).isEqualTo(ProblemType.MALFORMED_QUERY.uri());
+            assertThat(problem.getString("type")).as(query).isEqualTo(PlatformProblem.MALFORMED_QUERY.uri());
         }
         for (String target : List.of("/api/users/%FF", "/api/orders/%E2%82", "/api/users/a|b", "/api/users/a|b?q=x",
                 "/api/users/%7B%7D?q=%7C", "/api/orders/x{y}")) {

@@ -75,7 +75,7 @@ class JsonBodyTest {
 
     private static void assertMalformed(String body, String detail) {
         assertThatThrownBy(() -> parse(body)).isInstanceOfSatisfying(UnreadableBodyException.class, e -> {
-            assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_BODY);
+            assertThat(e.type()).isEqualTo(PlatformProblem.MALFORMED_BODY);
             assertThat(e.getMessage()).contains(detail);
         });
     }
