@@ -2,16 +2,13 @@ package org.orderplatform.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.orderplatform.platform.redis.RedisOutages;
+import org.orderplatform.platform.security.Sha256;
 import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.EmailAddresses;
@@ -186,7 +183,7 @@ public class LoginThrottle {
 
     /** The account is keyed by a hash of its email key: no addresses in Redis. */
     private static String accountKey(String email) {
-        return PREFIX + "account:" + sha256(EmailAddresses.key(email));
+        return PREFIX + "account:" + Sha256.hex(EmailAddresses.key(email));
     }
 
     private static String addressKey(IpAddress client) {
@@ -195,15 +192,6 @@ public class LoginThrottle {
 
     private static String addressField(IpAddress client) {
         return ADDRESS_FIELD + client.limitKey();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

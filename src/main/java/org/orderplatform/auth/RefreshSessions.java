@@ -10,18 +10,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderplatform.platform.security.Sha256;
 
 /**
  * Login sessions and their rotating refresh tokens ({@code <session id>.<secret>}, opaque to clients). Starting
@@ -133,9 +132,10 @@ public class RefreshSessions {
 
     private SecretKeySpec rotationKey() throws GeneralSecurityException {
         if (rotationKey == null) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update("order-platform refresh-token rotation".getBytes(StandardCharsets.UTF_8));
-            rotationKey = new SecretKeySpec(digest.digest(signingKey.privateKey().getEncoded()), "HmacSHA256");
+            byte[] label = "order-platform refresh-token rotation".getBytes(StandardCharsets.UTF_8);
+            byte[] key = signingKey.privateKey().getEncoded();
+            byte[] input = ByteBuffer.allocate(label.length + key.length).put(label).put(key).array();
+            rotationKey = new SecretKeySpec(Sha256.of(input), "HmacSHA256");
         }
         return rotationKey;
     }
@@ -196,12 +196,7 @@ public class RefreshSessions {
     }
 
     private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 
     /** A new session and its first refresh token. */

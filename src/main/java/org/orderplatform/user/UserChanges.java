@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.orderplatform.auth.RefreshSessions;
 import org.orderplatform.auth.TokenRevocations;
+import org.orderplatform.platform.Causes;
 import org.orderplatform.platform.web.ProblemException;
 
 /**
@@ -168,12 +169,8 @@ public class UserChanges {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(e).anyMatch(cause -> cause instanceof SQLException sql
+                && UNIQUE_VIOLATION.equals(sql.getSQLState()));
     }
 
     private static String blankToNull(String text) {

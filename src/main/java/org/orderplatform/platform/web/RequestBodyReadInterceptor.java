@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.orderplatform.platform.Causes;
 
 /**
  * Reads request bodies for the API's record DTOs and marks what goes wrong as the client's doing:
@@ -47,10 +49,9 @@ public class RequestBodyReadInterceptor implements ReaderInterceptor {
         } catch (WebApplicationException | ProblemException | UnreadableBodyException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RequestBodyTooLargeException tooLarge) {
-                    throw new UnreadableBodyException(PlatformProblem.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), e);
-                }
+            Optional<RequestBodyTooLargeException> tooLarge = Causes.find(e, RequestBodyTooLargeException.class);
+            if (tooLarge.isPresent()) {
+                throw new UnreadableBodyException(PlatformProblem.PAYLOAD_TOO_LARGE, tooLarge.get().getMessage(), e);
             }
             throw new UnreadableBodyException(PlatformProblem.MALFORMED_BODY,
                     "The request body is not valid JSON for this operation", e);

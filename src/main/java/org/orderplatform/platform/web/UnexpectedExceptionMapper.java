@@ -11,10 +11,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.orderplatform.platform.Causes;
 
 /**
  * Everything no other mapper claims. A database that is unreachable, or a transaction that lost a deadlock, is
@@ -46,14 +48,15 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return unavailable("/problems/try-again", "Try again",
                     "The request collided with another one and was rolled back; nothing changed. Retry it", "1");
         }
-        if (causeOf(exception, OptimisticLockException.class)) {
+        if (Causes.find(exception, OptimisticLockException.class).isPresent()) {
             // A safety net: services lock what they change, but a lost race must never be a 500.
             log.log(Level.WARNING, "Concurrent update of " + request.getRequestURI() + "; client told to retry");
             return problems.response(new ProblemDetails("/problems/concurrent-update", "Concurrent update", 409,
                     "The resource was changed by another request meanwhile; nothing changed. Read it again and retry",
                     request.getRequestURI(), RequestIds.of(request), List.of())).build();
         }
-        if (state.filter(code -> code.startsWith("08")).isPresent() || causeOf(exception, SQLTransientException.class)) {
+        if (state.filter(code -> code.startsWith("08")).isPresent()
+                || Causes.find(exception, SQLTransientException.class).isPresent()) {
             log.log(Level.WARNING, "The database is unavailable: " + exception);
             return unavailable("/problems/database-unavailable", "Database unavailable",
                     "The database cannot be reached right now; nothing changed. Retry later", "5");
@@ -70,20 +73,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Optional<String> sqlState(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return Optional.of(sql.getSQLState());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean causeOf(Throwable exception, Class<? extends Throwable> type) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.chain(exception).filter(SQLException.class::isInstance)
+                .map(cause -> ((SQLException) cause).getSQLState()).filter(Objects::nonNull).findFirst();
     }
 }
