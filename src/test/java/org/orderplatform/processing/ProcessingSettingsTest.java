@@ -1,15 +1,22 @@
 package org.orderplatform.processing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 class ProcessingSettingsTest {
 
     @Test
     void shouldAcceptTheDefaults() {
-        assertThatCode(() -> defaults().check(null)).doesNotThrowAnyException();
+        ProcessingSettings settings = defaults();
+
+        assertThatCode(() -> settings.check(null)).doesNotThrowAnyException();
+        assertThat(settings.role).isEqualTo("all");
+        assertThat(settings.workerConcurrency()).isPositive();
     }
 
     @Test
@@ -47,26 +54,41 @@ class ProcessingSettingsTest {
         assertThatThrownBy(() -> settings.check(null)).hasMessageContaining("FINISHED_JOB_RETENTION_DAYS");
     }
 
-    /** The defaults the @ConfigProperty annotations declare. */
-    private static ProcessingSettings defaults() {
+    /**
+     * Settings as a server without any of the variables gets them: each field's {@code @ConfigProperty} default,
+     * read from the class itself, so that a default changed there is the default checked here.
+     */
+    static ProcessingSettings defaults() {
         ProcessingSettings settings = new ProcessingSettings();
-        settings.role = "all";
-        settings.workerConcurrency = 4;
-        settings.maxAttempts = 5;
-        settings.retryBaseDelayMillis = 1000;
-        settings.retryMaxDelayMillis = 60_000;
-        settings.leaseSeconds = 30;
-        settings.fulfilmentDelayMillis = 5;
-        settings.fulfilmentFailureRate = 0;
-        settings.relayBatchSize = 100;
-        settings.relayIntervalMillis = 1000;
-        settings.shutdownGraceSeconds = 20;
-        settings.reconciliationIntervalSeconds = 60;
-        settings.stuckAfterSeconds = 300;
-        settings.giveUpAfterHours = 24;
-        settings.idempotencyKeyTtlHours = 24;
-        settings.refreshSessionRetentionDays = 30;
-        settings.finishedJobRetentionDays = 30;
+        for (Field field : ProcessingSettings.class.getDeclaredFields()) {
+            ConfigProperty property = field.getAnnotation(ConfigProperty.class);
+            if (property == null) {
+                continue;
+            }
+            assertThat(property.defaultValue()).as(property.name() + " has a default")
+                    .isNotEqualTo(ConfigProperty.UNCONFIGURED_VALUE);
+            try {
+                field.set(settings, parse(property.defaultValue(), field.getType()));
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
         return settings;
+    }
+
+    private static Object parse(String text, Class<?> type) {
+        if (type == int.class) {
+            return Integer.parseInt(text);
+        }
+        if (type == long.class) {
+            return Long.parseLong(text);
+        }
+        if (type == double.class) {
+            return Double.parseDouble(text);
+        }
+        if (type == String.class) {
+            return text;
+        }
+        throw new AssertionError("A setting of a type this test cannot read: " + type);
     }
 }

@@ -27,6 +27,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.orderplatform.platform.Causes;
 import org.orderplatform.platform.logging.LoggerProducer;
 import org.orderplatform.platform.metrics.ApiRequestMetrics;
 import org.orderplatform.testsupport.Api;
@@ -49,7 +50,7 @@ class ErrorHandlingIT {
         return ShrinkWrap.create(WebArchive.class, "error-probe.war")
                 .addPackages(false, Filters.exclude(".*(IT|Test)(\\$.*)?\\.class"),
                         Problems.class.getPackage(), LoggerProducer.class.getPackage(),
-                        ApiRequestMetrics.class.getPackage())
+                        ApiRequestMetrics.class.getPackage(), Causes.class.getPackage())
                 .setWebXML(new File("src/main/webapp/WEB-INF/web.xml"));
     }
 
