@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.orderplatform.auth.RefreshSessions;
-import org.orderplatform.auth.TokenRevocations;
 import org.orderplatform.platform.Causes;
 import org.orderplatform.platform.web.ProblemException;
 
@@ -31,10 +29,7 @@ public class UserChanges {
     Superusers superusers;
 
     @Inject
-    RefreshSessions sessions;
-
-    @Inject
-    TokenRevocations tokens;
+    AccountSessions sessions;
 
     @Inject
     Logger log;
@@ -96,8 +91,7 @@ public class UserChanges {
         }
         newPasswordHash.ifPresent(hash -> {
             user.changePasswordHash(hash);
-            sessions.revokeAllOf(user.id(), "password-changed", currentSession);
-            tokens.revokeAllTokensOf(user);
+            sessions.endAll(user, "password-changed", currentSession);
         });
         flushOrConflict(user.email()); // a concurrent change to the same email must be a 409, not a failed commit
         return user;
@@ -134,8 +128,7 @@ public class UserChanges {
             user.setActive(change.isActive());
         }
         if (demoted || deactivated) {
-            sessions.revokeAllOf(user.id(), deactivated ? "deactivated" : "demoted", Optional.empty());
-            tokens.revokeAllTokensOf(user);
+            sessions.endAll(user, deactivated ? "deactivated" : "demoted", Optional.empty());
         }
         return user;
     }
@@ -152,7 +145,7 @@ public class UserChanges {
             superusers.ensureAnotherBesides(user);
         }
         users.remove(user);
-        tokens.changed(id); // its row is gone: every token of it is refused
+        sessions.deleted(id);
     }
 
     private void flushOrConflict(String email) {

@@ -1,4 +1,4 @@
-package org.orderplatform.auth;
+package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +92,8 @@ public class PasswordHasher {
                 || Integer.parseInt(phc.group(3)) != PARALLELISM;
     }
 
-    String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+    /** A hash with the given salt and parameters, such as earlier versions stored (tests prove they still work). */
+    public String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
         byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
