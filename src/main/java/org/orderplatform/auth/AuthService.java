@@ -11,6 +11,7 @@ import org.orderplatform.user.Credentials;
 import org.orderplatform.user.PasswordHasher;
 import org.orderplatform.user.User;
 import org.orderplatform.user.UserChanges;
+import org.orderplatform.user.UserProblem;
 
 /**
  * Registration, login, token refresh and logout. Passwords are hashed and checked outside any transaction, so that
@@ -63,7 +64,7 @@ public class AuthService {
             throttle.notJudged(email, client);
             throw e;
         } catch (ProblemException refused) {
-            count("/problems/account-disabled".equals(refused.type()) ? "refused_inactive" : "failed");
+            count(UserProblem.ACCOUNT_DISABLED.uri().equals(refused.type()) ? "refused_inactive" : "failed");
             throw refused;
         }
         throttle.succeeded(email, client);

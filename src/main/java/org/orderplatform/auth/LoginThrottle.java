@@ -119,11 +119,10 @@ public class LoginThrottle implements PasswordAttempts {
         long reason = (Long) verdict.get(0);
         if (reason != 0) {
             metrics.counter("auth.logins", new Tag("outcome", "throttled")).inc();
-            String seconds = verdict.get(1).toString();
-            throw new ProblemException(429, "/problems/too-many-login-attempts", "Too many login attempts",
+            long seconds = (Long) verdict.get(1);
+            throw AuthProblem.TOO_MANY_LOGIN_ATTEMPTS.exception(
                     (reason == 3 ? "This account had many failed logins; wait " + seconds + " seconds before the next"
-                            : "Too many failed attempts; try again in " + seconds + " seconds"),
-                    List.of(), Map.of("Retry-After", seconds));
+                            : "Too many failed attempts; try again in " + seconds + " seconds"), seconds);
         }
     }
 
@@ -164,9 +163,8 @@ public class LoginThrottle implements PasswordAttempts {
 
     private ProblemException throttlingUnavailable(JedisException e) {
         unavailable(e);
-        return new ProblemException(503, "/problems/throttling-unavailable", "Throttling state unavailable",
-                "The login failures are kept in Redis, which cannot be reached right now; retry later", List.of(),
-                Map.of("Retry-After", "5"));
+        return AuthProblem.THROTTLING_UNAVAILABLE.exception(
+                "The login failures are kept in Redis, which cannot be reached right now; retry later", 5);
     }
 
     private void giveBack(String email, IpAddress client, boolean forgetAddress) {

@@ -92,7 +92,7 @@ public class TokenGrants {
     }
 
     static ProblemException invalidRefreshToken() {
-        return new ProblemException(401, "/problems/invalid-refresh-token", "Invalid refresh token",
+        return AuthProblem.INVALID_REFRESH_TOKEN.exception(
                 "The refresh token is unknown, expired, revoked or already used; log in again");
     }
 }

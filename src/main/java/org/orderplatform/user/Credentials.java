@@ -83,22 +83,19 @@ public class Credentials {
             throw e;
         }
         if (!correct) {
-            throw new ProblemException(403, "/problems/wrong-current-password", "Wrong current password",
-                    "The current password is not correct");
+            throw UserProblem.WRONG_CURRENT_PASSWORD.exception("The current password is not correct");
         }
         attempts.succeeded(user.email(), client);
     }
 
     /** 401 - the one answer to an unknown email and to a wrong password. */
     public static ProblemException invalidCredentials() {
-        return new ProblemException(401, "/problems/invalid-credentials", "Invalid credentials",
-                "Incorrect email or password");
+        return UserProblem.INVALID_CREDENTIALS.exception("Incorrect email or password");
     }
 
     /** 403 - the account exists and the password is right, but it was deactivated. */
     public static ProblemException accountDisabled() {
-        return new ProblemException(403, "/problems/account-disabled", "Account disabled",
-                "This account has been deactivated");
+        return UserProblem.ACCOUNT_DISABLED.exception("This account has been deactivated");
     }
 
     private String unknownUserHash() {

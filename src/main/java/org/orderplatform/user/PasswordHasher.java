@@ -30,7 +30,6 @@ import org.orderplatform.platform.web.ProblemException;
 @ApplicationScoped
 public class PasswordHasher {
 
-
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
     static final int PARALLELISM = 1;
@@ -123,8 +122,8 @@ public class PasswordHasher {
     /** No turn to hash within the wait: 503, nothing was checked (a login attempt that must not count). */
     public static final class TooBusyException extends ProblemException {
         TooBusyException() {
-            super(503, "/problems/busy", "Too busy", "Too many password checks at once; retry", List.of(),
-                    Map.of("Retry-After", "1"));
+            super(UserProblem.BUSY.status(), UserProblem.BUSY.uri(), UserProblem.BUSY.title(),
+                    "Too many password checks at once; retry", List.of(), Map.of("Retry-After", "1"));
         }
     }
 

@@ -19,7 +19,6 @@ import org.orderplatform.platform.web.ProblemException;
 @ApplicationScoped
 public class UserChanges {
 
-    static final String EMAIL_TAKEN = "/problems/email-taken";
     static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
@@ -76,7 +75,7 @@ public class UserChanges {
                                 Optional<String> verifiedHash, Optional<String> newPasswordHash) {
         User user = users.lock(id).orElseThrow(() -> UserService.notFound(id));
         if (verifiedHash.filter(hash -> !hash.equals(user.passwordHash())).isPresent()) {
-            throw new ProblemException(409, "/problems/password-changed", "Password changed meanwhile",
+            throw UserProblem.PASSWORD_CHANGED.exception(
                     "The password was changed by another request while this one was checked; retry");
         }
         if (change.email() != null) {
@@ -136,8 +135,7 @@ public class UserChanges {
     @Transactional
     public void delete(long actingUserId, long id) {
         if (actingUserId == id) {
-            throw new ProblemException(409, "/problems/cannot-delete-self", "Cannot delete yourself",
-                    "An administrator cannot delete their own account");
+            throw UserProblem.CANNOT_DELETE_SELF.exception("An administrator cannot delete their own account");
         }
         superusers.lockChanges();
         User user = users.lock(id).orElseThrow(() -> UserService.notFound(id));
@@ -157,8 +155,7 @@ public class UserChanges {
     }
 
     private static ProblemException emailTaken(String email) {
-        return new ProblemException(409, EMAIL_TAKEN, "Email already registered",
-                "An account with the email address " + email + " already exists");
+        return UserProblem.EMAIL_TAKEN.exception("An account with the email address " + email + " already exists");
     }
 
     private static boolean isUniqueViolation(Throwable e) {
