@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.ClientAddresses;
-import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.UserView;
 
 /** {@code /api/auth}: register, log in (JSON or form), refresh, log out. */
@@ -128,7 +127,7 @@ public class AuthResource {
 
     private Response refreshWith(String token) {
         if (token == null || token.isBlank()) {
-            throw new ProblemException(401, "/problems/invalid-refresh-token", "Invalid refresh token",
+            throw AuthProblem.INVALID_REFRESH_TOKEN.exception(
                     "Send the refresh token in the body (refresh_token) or the refresh_token cookie");
         }
         return withRefreshCookie(auth.refresh(token));

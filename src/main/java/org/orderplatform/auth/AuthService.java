@@ -2,16 +2,16 @@ package org.orderplatform.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.user.Credentials;
+import org.orderplatform.user.PasswordHasher;
 import org.orderplatform.user.User;
 import org.orderplatform.user.UserChanges;
-import org.orderplatform.user.UserRepository;
+import org.orderplatform.user.UserProblem;
 
 /**
  * Registration, login, token refresh and logout. Passwords are hashed and checked outside any transaction, so that
@@ -22,12 +22,6 @@ public class AuthService {
 
     @Inject
     UserChanges userChanges;
-
-    @Inject
-    UserRepository users;
-
-    @Inject
-    PasswordHasher hasher;
 
     @Inject
     Credentials credentials;
@@ -47,9 +41,6 @@ public class AuthService {
     @Inject
     MetricRegistry metrics;
 
-    /** Verified against when the email is unknown, so that both failures take as long. */
-    private volatile String unknownUserHash;
-
     /** Throttled per client address (429); the password is checked and hashed before the transaction. */
     public User register(RegisterRequest request, IpAddress client) {
         registrations.attempt(client);
@@ -60,34 +51,24 @@ public class AuthService {
     }
 
     /**
-     * 401 for an unknown email or a wrong password alike (same answer, similar time), 403 for a deactivated
-     * account with the right password, 429 while throttled; an attempt that could not be checked (503) does not
-     * count against the account.
+     * The account's password is checked ({@link Credentials#authenticate}: 401, or 403 for a deactivated account),
+     * then a session opened. Every attempt is counted first (429 while throttled); a right one is given back, and
+     * one that could not be checked (503) does not count against the account.
      */
     public TokenResponse login(String email, String password, IpAddress client) {
         throttle.attempt(email, client);
-        Optional<User> found = users.findByEmail(email);
-        boolean correct;
+        User user;
         try {
-            correct = hasher.verify(password, found.map(User::passwordHash).orElseGet(this::unknownUserHash))
-                    && found.isPresent();
+            user = credentials.authenticate(email, password);
         } catch (PasswordHasher.TooBusyException e) {
             throttle.notJudged(email, client);
             throw e;
-        }
-        if (!correct) {
-            count("failed");
-            throw invalidCredentials();
-        }
-        User user = found.get();
-        if (!user.isActive()) {
-            count("refused_inactive");
-            throw accountDisabled();
+        } catch (ProblemException refused) {
+            count(UserProblem.ACCOUNT_DISABLED.uri().equals(refused.type()) ? "refused_inactive" : "failed");
+            throw refused;
         }
         throttle.succeeded(email, client);
-        if (hasher.needsRehash(user.passwordHash())) {
-            userChanges.replacePasswordHash(user.id(), user.passwordHash(), hasher.hash(password));
-        }
+        credentials.upgradeHash(user, password);
         TokenResponse tokens = grants.openSession(user.id());
         count("succeeded");
         return tokens;
@@ -105,24 +86,7 @@ public class AuthService {
         AccessTokens.sessionOf(token).ifPresent(session -> sessions.revoke(session, "logout"));
     }
 
-    private String unknownUserHash() {
-        if (unknownUserHash == null) {
-            unknownUserHash = hasher.hash(UUID.randomUUID().toString());
-        }
-        return unknownUserHash;
-    }
-
     private void count(String outcome) {
         metrics.counter("auth.logins", new Tag("outcome", outcome)).inc();
-    }
-
-    static ProblemException invalidCredentials() {
-        return new ProblemException(401, "/problems/invalid-credentials", "Invalid credentials",
-                "Incorrect email or password");
-    }
-
-    static ProblemException accountDisabled() {
-        return new ProblemException(403, "/problems/account-disabled", "Account disabled",
-                "This account has been deactivated");
     }
 }

@@ -12,6 +12,7 @@ import org.orderplatform.platform.security.Sha256;
 import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.user.EmailAddresses;
+import org.orderplatform.user.PasswordAttempts;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -33,7 +34,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * {@code auth_throttle_unavailable_total}).
  */
 @ApplicationScoped
-public class LoginThrottle {
+public class LoginThrottle implements PasswordAttempts {
 
     static final String PREFIX = "auth:login-failures:";
     static final String TOTAL = "total";
@@ -103,7 +104,7 @@ public class LoginThrottle {
     @ConfigProperty(name = "LOGIN_FAILURE_WINDOW_SECONDS", defaultValue = "900")
     int windowSeconds;
 
-    /** Counts a password attempt for the account from the client; throws 429 when a limit says wait. */
+    @Override
     public void attempt(String email, IpAddress client) {
         List<?> verdict = List.of(0L, 0L);
         try (Jedis jedis = redis.getResource()) {
@@ -118,25 +119,24 @@ public class LoginThrottle {
         long reason = (Long) verdict.get(0);
         if (reason != 0) {
             metrics.counter("auth.logins", new Tag("outcome", "throttled")).inc();
-            String seconds = verdict.get(1).toString();
-            throw new ProblemException(429, "/problems/too-many-login-attempts", "Too many login attempts",
+            long seconds = (Long) verdict.get(1);
+            throw AuthProblem.TOO_MANY_LOGIN_ATTEMPTS.exception(
                     (reason == 3 ? "This account had many failed logins; wait " + seconds + " seconds before the next"
-                            : "Too many failed attempts; try again in " + seconds + " seconds"),
-                    List.of(), Map.of("Retry-After", seconds));
+                            : "Too many failed attempts; try again in " + seconds + " seconds"), seconds);
         }
     }
 
-    /** The attempt was right: this address starts afresh for the account, and the attempt is given back. */
+    @Override
     public void succeeded(String email, IpAddress client) {
         giveBack(email, client, true);
     }
 
-    /** The attempt could not be judged (the password check was too busy): it does not count. */
+    @Override
     public void notJudged(String email, IpAddress client) {
         giveBack(email, client, false);
     }
 
-    /** The account's failures as they stand, for a superuser. */
+    @Override
     public Lockout lockout(String email) {
         try (Jedis jedis = redis.getResource()) {
             String key = accountKey(email);
@@ -152,7 +152,7 @@ public class LoginThrottle {
         }
     }
 
-    /** Forgets every failure counted against the account (a superuser unlocks it). */
+    @Override
     public void clear(String email) {
         try (Jedis jedis = redis.getResource()) {
             jedis.del(accountKey(email));
@@ -163,9 +163,8 @@ public class LoginThrottle {
 
     private ProblemException throttlingUnavailable(JedisException e) {
         unavailable(e);
-        return new ProblemException(503, "/problems/throttling-unavailable", "Throttling state unavailable",
-                "The login failures are kept in Redis, which cannot be reached right now; retry later", List.of(),
-                Map.of("Retry-After", "5"));
+        return AuthProblem.THROTTLING_UNAVAILABLE.exception(
+                "The login failures are kept in Redis, which cannot be reached right now; retry later", 5);
     }
 
     private void giveBack(String email, IpAddress client, boolean forgetAddress) {
@@ -192,12 +191,5 @@ public class LoginThrottle {
 
     private static String addressField(IpAddress client) {
         return ADDRESS_FIELD + client.limitKey();
-    }
-
-    /**
-     * Failed logins counted against an account in the current window: how many, how many client addresses are
-     * refused for it, whether attempts are being delayed, and when the window ends if nothing else fails.
-     */
-    public record Lockout(long failedAttempts, long lockedAddresses, boolean delayed, long windowEndsInSeconds) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.orderplatform.user.FirstSuperuser;
 
 /**
  * Outside development ({@code APP_ENV} is anything but {@code development}; the local dev services set it),

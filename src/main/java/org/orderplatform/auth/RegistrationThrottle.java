@@ -3,11 +3,9 @@ package org.orderplatform.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.platform.redis.RedisOutages;
 import org.orderplatform.platform.web.IpAddress;
-import org.orderplatform.platform.web.ProblemException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;
@@ -57,9 +55,9 @@ public class RegistrationThrottle {
                     e);
         }
         if (retryAfter > 0) {
-            throw new ProblemException(429, "/problems/too-many-registrations", "Too many registrations",
+            throw AuthProblem.TOO_MANY_REGISTRATIONS.exception(
                     "Too many accounts were registered from this address; try again in " + retryAfter + " seconds",
-                    List.of(), Map.of("Retry-After", Long.toString(retryAfter)));
+                    retryAfter);
         }
     }
 }

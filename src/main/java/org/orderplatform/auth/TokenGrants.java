@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.user.Credentials;
 import org.orderplatform.user.User;
 import org.orderplatform.user.UserRepository;
 
@@ -39,9 +40,9 @@ public class TokenGrants {
     /** A new session for a user whose password was just checked: 403 if deactivated meanwhile. */
     @Transactional
     public TokenResponse openSession(long userId) {
-        User user = users.lock(userId).orElseThrow(AuthService::invalidCredentials);
+        User user = users.lock(userId).orElseThrow(Credentials::invalidCredentials);
         if (!user.isActive()) {
-            throw AuthService.accountDisabled();
+            throw Credentials.accountDisabled();
         }
         RefreshSessions.Started started = sessions.start(user.id());
         return pair(user, started.session(), started.token());
@@ -91,7 +92,7 @@ public class TokenGrants {
     }
 
     static ProblemException invalidRefreshToken() {
-        return new ProblemException(401, "/problems/invalid-refresh-token", "Invalid refresh token",
+        return AuthProblem.INVALID_REFRESH_TOKEN.exception(
                 "The refresh token is unknown, expired, revoked or already used; log in again");
     }
 }

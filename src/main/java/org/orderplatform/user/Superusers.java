@@ -3,7 +3,6 @@ package org.orderplatform.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.orderplatform.platform.web.ProblemException;
 
 /**
  * Keeps at least one active superuser. Changes that could take away the last one - demoting, deactivating or deleting
@@ -38,7 +37,7 @@ public class Superusers {
                 .setParameter("id", leaving.id())
                 .getSingleResult();
         if (others == 0) {
-            throw new ProblemException(409, "/problems/last-superuser", "Last superuser",
+            throw UserProblem.LAST_SUPERUSER.exception(
                     "This is the only active superuser; promote or activate another one first");
         }
     }

@@ -8,8 +8,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.orderplatform.auth.RefreshSessions;
-import org.orderplatform.auth.TokenRevocations;
 import org.orderplatform.platform.Causes;
 import org.orderplatform.platform.web.ProblemException;
 
@@ -21,7 +19,6 @@ import org.orderplatform.platform.web.ProblemException;
 @ApplicationScoped
 public class UserChanges {
 
-    static final String EMAIL_TAKEN = "/problems/email-taken";
     static final String UNIQUE_VIOLATION = "23505";
 
     @Inject
@@ -31,10 +28,7 @@ public class UserChanges {
     Superusers superusers;
 
     @Inject
-    RefreshSessions sessions;
-
-    @Inject
-    TokenRevocations tokens;
+    AccountSessions sessions;
 
     @Inject
     Logger log;
@@ -81,7 +75,7 @@ public class UserChanges {
                                 Optional<String> verifiedHash, Optional<String> newPasswordHash) {
         User user = users.lock(id).orElseThrow(() -> UserService.notFound(id));
         if (verifiedHash.filter(hash -> !hash.equals(user.passwordHash())).isPresent()) {
-            throw new ProblemException(409, "/problems/password-changed", "Password changed meanwhile",
+            throw UserProblem.PASSWORD_CHANGED.exception(
                     "The password was changed by another request while this one was checked; retry");
         }
         if (change.email() != null) {
@@ -96,8 +90,7 @@ public class UserChanges {
         }
         newPasswordHash.ifPresent(hash -> {
             user.changePasswordHash(hash);
-            sessions.revokeAllOf(user.id(), "password-changed", currentSession);
-            tokens.revokeAllTokensOf(user);
+            sessions.endAll(user, "password-changed", currentSession);
         });
         flushOrConflict(user.email()); // a concurrent change to the same email must be a 409, not a failed commit
         return user;
@@ -134,8 +127,7 @@ public class UserChanges {
             user.setActive(change.isActive());
         }
         if (demoted || deactivated) {
-            sessions.revokeAllOf(user.id(), deactivated ? "deactivated" : "demoted", Optional.empty());
-            tokens.revokeAllTokensOf(user);
+            sessions.endAll(user, deactivated ? "deactivated" : "demoted", Optional.empty());
         }
         return user;
     }
@@ -143,8 +135,7 @@ public class UserChanges {
     @Transactional
     public void delete(long actingUserId, long id) {
         if (actingUserId == id) {
-            throw new ProblemException(409, "/problems/cannot-delete-self", "Cannot delete yourself",
-                    "An administrator cannot delete their own account");
+            throw UserProblem.CANNOT_DELETE_SELF.exception("An administrator cannot delete their own account");
         }
         superusers.lockChanges();
         User user = users.lock(id).orElseThrow(() -> UserService.notFound(id));
@@ -152,7 +143,7 @@ public class UserChanges {
             superusers.ensureAnotherBesides(user);
         }
         users.remove(user);
-        tokens.changed(id); // its row is gone: every token of it is refused
+        sessions.deleted(id);
     }
 
     private void flushOrConflict(String email) {
@@ -164,8 +155,7 @@ public class UserChanges {
     }
 
     private static ProblemException emailTaken(String email) {
-        return new ProblemException(409, EMAIL_TAKEN, "Email already registered",
-                "An account with the email address " + email + " already exists");
+        return UserProblem.EMAIL_TAKEN.exception("An account with the email address " + email + " already exists");
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.auth.AccessTokens;
-import org.orderplatform.auth.LoginThrottle;
 import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.ClientAddresses;
 import org.orderplatform.platform.web.NumericId;
@@ -42,6 +40,9 @@ public class UserResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    AccountSessions sessions;
 
     @Inject
     JsonWebToken caller;
@@ -75,7 +76,7 @@ public class UserResource {
     @APIResponse(responseCode = "429", description = "Too many wrong current passwords; see Retry-After")
     @APIResponse(responseCode = "422", description = "Invalid or forbidden fields")
     public UserView updateMe(@Valid @NotNull SelfUpdate body) {
-        return UserView.of(users.updateSelf(callerId(), AccessTokens.sessionOf(caller), body,
+        return UserView.of(users.updateSelf(callerId(), sessions.sessionOf(caller), body,
                 clients.of(request)));
     }
 
@@ -131,7 +132,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The account's failed logins")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "503", description = "The throttling state (Redis) cannot be read")
-    public LoginThrottle.Lockout lockout(@PathParam("id") @NumericId String id) {
+    public PasswordAttempts.Lockout lockout(@PathParam("id") @NumericId String id) {
         return users.lockout(Long.parseLong(id));
     }
 

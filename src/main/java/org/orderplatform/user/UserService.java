@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.auth.Credentials;
-import org.orderplatform.auth.LoginThrottle;
 import org.orderplatform.platform.web.IpAddress;
 import org.orderplatform.platform.web.PageView;
 import org.orderplatform.platform.web.Paging;
@@ -30,7 +28,7 @@ public class UserService {
     Credentials credentials;
 
     @Inject
-    LoginThrottle throttle;
+    PasswordAttempts attempts;
 
     public User get(long id) {
         return users.findById(id).orElseThrow(() -> notFound(id));
@@ -72,13 +70,13 @@ public class UserService {
     }
 
     /** The failed logins counted against a user's account. */
-    public LoginThrottle.Lockout lockout(long id) {
-        return throttle.lockout(get(id).email());
+    public PasswordAttempts.Lockout lockout(long id) {
+        return attempts.lockout(get(id).email());
     }
 
     /** Forgets the failed logins counted against a user's account: they can log in again from anywhere at once. */
     public void clearLockout(long id) {
-        throttle.clear(get(id).email());
+        attempts.clear(get(id).email());
     }
 
     static ProblemException notFound(long id) {

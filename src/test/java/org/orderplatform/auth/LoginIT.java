@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Database;
+import org.orderplatform.user.PasswordHasher;
 
 class LoginIT {
 

@@ -1,4 +1,4 @@
-package org.orderplatform.auth;
+package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.platform.db.SchemaReady;
-import org.orderplatform.user.Superusers;
-import org.orderplatform.user.UserChanges;
 
 /**
  * Creates the superuser named by {@code FIRST_SUPERUSER_EMAIL}, with {@code FIRST_SUPERUSER_PASSWORD}, once the

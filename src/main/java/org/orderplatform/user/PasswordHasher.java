@@ -1,4 +1,4 @@
-package org.orderplatform.auth;
+package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,6 @@ import org.orderplatform.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class PasswordHasher {
-
 
     static final int MEMORY_KIB = 19 * 1024;
     static final int ITERATIONS = 2;
@@ -92,7 +91,8 @@ public class PasswordHasher {
                 || Integer.parseInt(phc.group(3)) != PARALLELISM;
     }
 
-    String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
+    /** A hash with the given salt and parameters, such as earlier versions stored (tests prove they still work). */
+    public String hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism) {
         byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
@@ -122,8 +122,8 @@ public class PasswordHasher {
     /** No turn to hash within the wait: 503, nothing was checked (a login attempt that must not count). */
     public static final class TooBusyException extends ProblemException {
         TooBusyException() {
-            super(503, "/problems/busy", "Too busy", "Too many password checks at once; retry", List.of(),
-                    Map.of("Retry-After", "1"));
+            super(UserProblem.BUSY.status(), UserProblem.BUSY.uri(), UserProblem.BUSY.title(),
+                    "Too many password checks at once; retry", List.of(), Map.of("Retry-After", "1"));
         }
     }
 

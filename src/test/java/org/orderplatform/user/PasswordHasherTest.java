@@ -1,4 +1,4 @@
-package org.orderplatform.auth;
+package org.orderplatform.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

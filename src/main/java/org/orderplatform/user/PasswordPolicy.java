@@ -1,4 +1,4 @@
-package org.orderplatform.auth;
+package org.orderplatform.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -20,7 +20,7 @@ public class PasswordPolicy {
 
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 128;
-    static final String COMMON_PASSWORDS = "auth/common-passwords.txt";
+    static final String COMMON_PASSWORDS = "user/common-passwords.txt";
 
     private final Set<String> common = load();
 
