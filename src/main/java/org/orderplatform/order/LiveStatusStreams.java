@@ -1,15 +1,15 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.auth.IssuedToken;
 import org.orderplatform.auth.TokenRevocations;
-import org.orderplatform.order.Order;
 import org.orderplatform.platform.db.SchemaReady;
 import org.orderplatform.platform.web.ProblemException;
 
