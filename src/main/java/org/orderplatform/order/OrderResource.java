@@ -53,6 +53,12 @@ public class OrderResource {
     OrderService orders;
 
     @Inject
+    IdempotentOrderPlacement placement;
+
+    @Inject
+    OrderListPages listPages;
+
+    @Inject
     OrderQueries queries;
 
     @Inject
@@ -69,7 +75,7 @@ public class OrderResource {
                            @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be 1-255 visible ASCII characters")
                            String idempotencyKey,
                            @Valid @NotNull OrderRequest body, @Context UriInfo uri) {
-        OrderService.Placed placed = orders.create(caller(), body, Optional.ofNullable(idempotencyKey));
+        IdempotentOrderPlacement.Placed placed = placement.place(caller(), body, Optional.ofNullable(idempotencyKey));
         OrderView view = OrderView.of(placed.order());
         if (!placed.created()) {
             return withTag(Response.ok(view), view).header("Idempotent-Replayed", "true").build();
@@ -95,7 +101,7 @@ public class OrderResource {
         OffsetDateTime readAt = DatabaseClock.now();
         OrderQuery query = queries.parse(caller(), page.paging(), status, sort, ownerId, Boolean.parseBoolean(all),
                 asOf);
-        return Response.ok(orders.list(query), MediaType.APPLICATION_JSON)
+        return Response.ok(listPages.page(query), MediaType.APPLICATION_JSON)
                 .header("List-As-Of", query.asOf().orElse(readAt).toString())
                 .build();
     }
