@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * Where an order is in its life, and the one place that knows the rules about it: which statuses exist, which moves
- * between them are allowed, which are final, and what the API may still do to an order in each. Everything else
- * asks: {@link Order#moveTo} refuses a move not listed here, {@link OrderTransitions} and {@link OrderService} check
- * before they change an order, and SQL that needs a list of statuses builds it with {@link #sqlList}.
+ * between them are allowed (a status none leaves is final: COMPLETED, CANCELLED), and what the API may still do to
+ * an order in each. Everything else asks: {@link Order#moveTo} refuses a move not listed here,
+ * {@link OrderTransitions} and {@link OrderService} check before they change an order, and SQL that needs a list of
+ * statuses builds it with {@link #sqlList}.
  *
  * <p>Adding a status: a constant with its moves here, and a new migration that widens the {@code orders_status_known}
  * CHECK constraint (never an edit of a released changeset; {@code OrderStatusSchemaTest} fails until both agree).
@@ -27,11 +28,6 @@ public enum OrderStatus {
             case FAILED -> next == PENDING;
             case COMPLETED, CANCELLED -> false;
         };
-    }
-
-    /** Final: nothing moves the order on from here. */
-    public boolean isFinal() {
-        return Arrays.stream(values()).noneMatch(this::mayMoveTo);
     }
 
     /** Processing still has work to do: its job takes PENDING orders up and finishes PROCESSING ones. */

@@ -35,12 +35,6 @@ class OrderStatusTest {
     }
 
     @Test
-    void shouldCallFinalOnlyTheStatusesNothingLeaves() {
-        assertThat(EnumSet.allOf(OrderStatus.class)).filteredOn(OrderStatus::isFinal)
-                .containsExactlyInAnyOrder(COMPLETED, CANCELLED);
-    }
-
-    @Test
     void shouldLetTheApiChangeAndCancelOnlyPendingOrders() {
         assertThat(EnumSet.allOf(OrderStatus.class)).filteredOn(OrderStatus::isEditable).containsExactly(PENDING);
         assertThat(EnumSet.allOf(OrderStatus.class)).filteredOn(OrderStatus::isCancellable).containsExactly(PENDING);
