@@ -92,11 +92,15 @@ public class Order {
     }
 
     void complete(BigDecimal finalTotal) {
-        total = finalTotal;
         moveTo(OrderStatus.COMPLETED, null);
+        total = finalTotal;
     }
 
+    /** Callers check {@link OrderStatus#mayMoveTo} first: a move it does not allow here is a bug, not a refusal. */
     void moveTo(OrderStatus next, String reason) {
+        if (!status.mayMoveTo(next)) {
+            throw new IllegalStateException("An order cannot move from " + status + " to " + next);
+        }
         status = next;
         statusReason = reason;
         updatedAt = DatabaseClock.now();

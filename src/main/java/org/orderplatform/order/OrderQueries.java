@@ -75,8 +75,7 @@ public class OrderQueries {
         try {
             return new Precondition(Optional.of(Long.parseLong(tag)), false);
         } catch (NumberFormatException e) {
-            throw new ProblemException(412, "/problems/version-mismatch", "Precondition Failed",
-                    "If-Match must name a version of the order, such as \"3\"");
+            throw OrderProblem.VERSION_MISMATCH.exception("If-Match must name a version of the order, such as \"3\"");
         }
     }
 }

@@ -32,16 +32,17 @@ public class OrderRepository {
                 .getResultList();
     }
 
-    /** Who owns an order, without locking anything. */
-    public Optional<Long> ownerOf(UUID id) {
-        return em.createQuery("SELECT o.ownerId FROM Order o WHERE o.id = :id", Long.class)
+    /**
+     * The order, locked until the end of the transaction after its owner's row ({@link #lockOwner}): the one order
+     * in which the API's changes, processing and a user's deletion lock, so that none of them deadlocks another.
+     * Empty if the order no longer exists.
+     */
+    public Optional<Order> lockAfterOwner(UUID id) {
+        em.createQuery("SELECT o.ownerId FROM Order o WHERE o.id = :id", Long.class)
                 .setParameter("id", id)
                 .getResultStream()
-                .findFirst();
-    }
-
-    /** The order, locked until the end of the transaction: concurrent changes to it queue up. */
-    public Optional<Order> lock(UUID id) {
+                .findFirst()
+                .ifPresent(this::lockOwner);
         return Optional.ofNullable(em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 

@@ -49,10 +49,14 @@ import org.orderplatform.platform.web.PageParameters;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    public static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-
     @Inject
     OrderService orders;
+
+    @Inject
+    IdempotentOrderPlacement placement;
+
+    @Inject
+    OrderListPages listPages;
 
     @Inject
     OrderQueries queries;
@@ -71,7 +75,7 @@ public class OrderResource {
                            @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be 1-255 visible ASCII characters")
                            String idempotencyKey,
                            @Valid @NotNull OrderRequest body, @Context UriInfo uri) {
-        OrderService.Placed placed = orders.create(caller(), body, Optional.ofNullable(idempotencyKey));
+        IdempotentOrderPlacement.Placed placed = placement.place(caller(), body, Optional.ofNullable(idempotencyKey));
         OrderView view = OrderView.of(placed.order());
         if (!placed.created()) {
             return withTag(Response.ok(view), view).header("Idempotent-Replayed", "true").build();
@@ -97,7 +101,7 @@ public class OrderResource {
         OffsetDateTime readAt = DatabaseClock.now();
         OrderQuery query = queries.parse(caller(), page.paging(), status, sort, ownerId, Boolean.parseBoolean(all),
                 asOf);
-        return Response.ok(orders.list(query), MediaType.APPLICATION_JSON)
+        return Response.ok(listPages.page(query), MediaType.APPLICATION_JSON)
                 .header("List-As-Of", query.asOf().orElse(readAt).toString())
                 .build();
     }
@@ -105,7 +109,7 @@ public class OrderResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One order", description = "ETag carries the version, for If-Match on PUT.")
-    public Response get(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id) {
+    public Response get(@PathParam("id") @OrderId String id) {
         OrderView view = OrderView.of(orders.get(caller(), UUID.fromString(id)));
         return withTag(Response.ok(view), view).build();
     }
@@ -120,7 +124,7 @@ public class OrderResource {
     @APIResponse(responseCode = "412", description = "The order changed since that version")
     @APIResponse(responseCode = "428", description = "No version given (If-Match or version)")
     @APIResponse(responseCode = "409", description = "The order is no longer PENDING")
-    public Response replace(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id,
+    public Response replace(@PathParam("id") @OrderId String id,
                             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull OrderRequest body) {
         OrderView view = OrderView.of(orders.replace(caller(), UUID.fromString(id), body,
                 OrderQueries.precondition(ifMatch)));
@@ -132,7 +136,7 @@ public class OrderResource {
     @Operation(summary = "Delete an order", description = "Not while it is PROCESSING (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The order is being processed")
-    public void delete(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id) {
+    public void delete(@PathParam("id") @OrderId String id) {
         orders.delete(caller(), UUID.fromString(id));
     }
 
@@ -140,8 +144,7 @@ public class OrderResource {
     @Path("{id}/history")
     @Operation(summary = "The statuses an order took", description = "{order_id, items}, oldest first: "
             + "from_status (absent for its creation), to_status, reason, changed_at.")
-    public OrderHistoryEntry.History history(@PathParam("id") @Pattern(regexp = UUID_PATTERN,
-            message = "must be an order id") String id) {
+    public OrderHistoryEntry.History history(@PathParam("id") @OrderId String id) {
         return orders.history(caller(), UUID.fromString(id));
     }
 
@@ -150,7 +153,7 @@ public class OrderResource {
     @Operation(summary = "Cancel a pending order")
     @APIResponse(responseCode = "200", description = "The cancelled order")
     @APIResponse(responseCode = "409", description = "The order is no longer PENDING")
-    public Response cancel(@PathParam("id") @Pattern(regexp = UUID_PATTERN, message = "must be an order id") String id) {
+    public Response cancel(@PathParam("id") @OrderId String id) {
         OrderView view = OrderView.of(orders.cancel(caller(), UUID.fromString(id)));
         return withTag(Response.ok(view), view).build();
     }

@@ -10,9 +10,9 @@ import java.util.UUID;
 
 /**
  * The status changes order processing makes. The caller first locks the order with {@link #lock}; each change then
- * applies only from the status it expects and otherwise leaves the order alone, so repeating a step - a job
- * delivered twice, a worker killed half-way and its job run again - changes nothing the second time. Each method
- * returns the order's status afterwards and joins the caller's transaction.
+ * applies only where {@link OrderStatus#mayMoveTo} allows it and otherwise leaves the order alone, so repeating a
+ * step - a job delivered twice, a worker killed half-way and its job run again - changes nothing the second time.
+ * Each method returns the order's status afterwards and joins the caller's transaction.
  */
 @ApplicationScoped
 public class OrderTransitions {
@@ -30,14 +30,13 @@ public class OrderTransitions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Order> lock(UUID id) {
-        orders.ownerOf(id).ifPresent(orders::lockOwner);
-        return orders.lock(id);
+        return orders.lockAfterOwner(id);
     }
 
     /** PENDING → PROCESSING. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OrderStatus startProcessing(Order locked) {
-        if (locked.status() == OrderStatus.PENDING) {
+        if (locked.status().mayMoveTo(OrderStatus.PROCESSING)) {
             move(locked, OrderStatus.PROCESSING, null);
         }
         return locked.status();
@@ -49,7 +48,7 @@ public class OrderTransitions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public OrderStatus complete(Order locked) {
-        if (locked.status() == OrderStatus.PROCESSING) {
+        if (locked.status().mayMoveTo(OrderStatus.COMPLETED)) {
             Optional<String> invalid = invalidity(locked);
             if (invalid.isPresent()) {
                 move(locked, OrderStatus.FAILED, invalid.get());
@@ -64,7 +63,7 @@ public class OrderTransitions {
     /** PENDING or PROCESSING → FAILED, with the reason the customer will see. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OrderStatus fail(Order locked, String reason) {
-        if (locked.status() == OrderStatus.PENDING || locked.status() == OrderStatus.PROCESSING) {
+        if (locked.status().mayMoveTo(OrderStatus.FAILED)) {
             move(locked, OrderStatus.FAILED, reason);
         }
         return locked.status();
@@ -73,7 +72,7 @@ public class OrderTransitions {
     /** FAILED → PENDING, for a replayed dead letter. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OrderStatus reopen(Order locked, String reason) {
-        if (locked.status() == OrderStatus.FAILED) {
+        if (locked.status().mayMoveTo(OrderStatus.PENDING)) {
             move(locked, OrderStatus.PENDING, reason);
         }
         return locked.status();

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.orderplatform.order.OrderStatus;
 import org.orderplatform.platform.db.DatabaseClock;
 
 /** The {@code order_jobs} table: the outbox, the claims workers hold, and the dead-letter set. */
@@ -20,6 +21,9 @@ public class OrderJobs {
 
     private static final String COLUMNS = "id, order_id, state, attempts, deliveries, last_error, created_at, "
             + "published_at, finished_at";
+
+    /** The statuses whose orders' open jobs may be stuck, as SQL literals (see {@link #stuck}). */
+    private static final String AWAITING_PROCESSING = OrderStatus.sqlList(OrderStatus::awaitsProcessing);
 
     @PersistenceContext(unitName = "orderPlatform")
     EntityManager em;
@@ -132,14 +136,15 @@ public class OrderJobs {
     }
 
     /**
-     * Open jobs of PENDING or PROCESSING orders, published longer than {@code stuckAfter} ago and claimed by no
-     * live worker: lost with Redis's data, or waiting behind a backlog longer than expected.
+     * Open jobs of orders that still {@link OrderStatus#awaitsProcessing await processing}, published longer than
+     * {@code stuckAfter} ago and claimed by no live worker: lost with Redis's data, or waiting behind a backlog
+     * longer than expected.
      */
     @SuppressWarnings("unchecked")
     public List<StuckJob> stuck(Duration stuckAfter, int limit) {
         List<Object[]> rows = em.createNativeQuery("SELECT j.id, o.id, o.created_at FROM order_jobs j "
                         + "JOIN orders o ON o.id = j.order_id WHERE j.state = 'OPEN' "
-                        + "AND o.status IN ('PENDING', 'PROCESSING') "
+                        + "AND o.status IN (" + AWAITING_PROCESSING + ") "
                         + "AND j.published_at < now() - make_interval(secs => ?) "
                         + "AND (j.claimed_until IS NULL OR j.claimed_until < now()) ORDER BY j.id LIMIT ?")
                 .setParameter(1, (double) stuckAfter.toSeconds()).setParameter(2, limit)

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.processing.ProcessingProblem;
 import org.orderplatform.processing.batch.BatchJobs;
 import org.orderplatform.processing.batch.ExecutionView;
 
@@ -51,12 +52,11 @@ public class JobsAdminResource {
         }
         long execution;
         try {
-            execution = jobs.start(name).orElseThrow(() -> new ProblemException(409, "/problems/job-running",
-                    "Job already running", "A run of " + name + " is going on (on this replica or another); start "
-                    + "again when it has ended"));
+            execution = jobs.start(name).orElseThrow(() -> ProcessingProblem.JOB_RUNNING.exception("A run of " + name
+                    + " is going on (on this replica or another); start again when it has ended"));
         } catch (JobStartException e) {
-            throw new ProblemException(503, "/problems/job-not-started", "Job not started",
-                    "The batch runtime could not start " + name + " (is the database reachable?); try again");
+            throw ProcessingProblem.JOB_NOT_STARTED.exception("The batch runtime could not start " + name
+                    + " (is the database reachable?); try again");
         }
         return Response.accepted(new Started(execution))
                 .location(uri.getBaseUriBuilder().path("admin/jobs/executions/{id}").build(execution))

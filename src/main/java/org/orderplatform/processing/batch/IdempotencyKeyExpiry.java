@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
-import org.orderplatform.order.OrderService;
+import org.orderplatform.order.IdempotentOrderPlacement;
 import org.orderplatform.processing.ProcessingSettings;
 
 /**
@@ -19,7 +19,7 @@ import org.orderplatform.processing.ProcessingSettings;
 public class IdempotencyKeyExpiry extends AbstractBatchlet {
 
     @Inject
-    OrderService orders;
+    IdempotentOrderPlacement placement;
 
     @Inject
     ProcessingSettings settings;
@@ -30,7 +30,7 @@ public class IdempotencyKeyExpiry extends AbstractBatchlet {
     @Override
     @Transactional
     public String process() {
-        int forgotten = orders.forgetIdempotencyKeysOlderThan(settings.idempotencyKeyTtl());
+        int forgotten = placement.forgetKeysOlderThan(settings.idempotencyKeyTtl());
         if (forgotten > 0) {
             log.info("Forgot " + forgotten + " idempotency keys older than " + settings.idempotencyKeyTtl());
         }

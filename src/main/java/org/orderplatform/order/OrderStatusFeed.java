@@ -1,4 +1,4 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.orderplatform.order.OrderStatus;
-import org.orderplatform.order.OrderStatusChanged;
 import org.orderplatform.platform.db.SchemaReady;
 import org.orderplatform.platform.redis.RedisConnections;
 import org.orderplatform.platform.redis.RedisOutages;

@@ -1,4 +1,4 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,15 +1,15 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.auth.IssuedToken;
 import org.orderplatform.auth.TokenRevocations;
-import org.orderplatform.order.Order;
 import org.orderplatform.platform.db.SchemaReady;
-import org.orderplatform.platform.web.ProblemException;
 
 /**
  * The live status streams this replica serves, kept alive every {@value #HEARTBEAT_SECONDS} seconds. A stream lives
@@ -110,8 +108,8 @@ public class LiveStatusStreams {
     private synchronized void admit(LiveStatusStream stream) {
         long open = streams.stream().filter(other -> other.token().userId() == stream.token().userId()).count();
         if (open >= perUser) {
-            throw new ProblemException(429, "/problems/too-many-streams", "Too many live streams",
-                    "At most " + perUser + " live status streams per user at a time; close one first", List.of(),
+            throw OrderProblem.TOO_MANY_STREAMS.exception("At most " + perUser
+                    + " live status streams per user at a time; close one first",
                     Map.of("Retry-After", Long.toString(HEARTBEAT_SECONDS)));
         }
         streams.add(stream);

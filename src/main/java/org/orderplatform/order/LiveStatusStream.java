@@ -1,4 +1,4 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.ws.rs.core.MediaType;

@@ -1,9 +1,8 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.auth.IssuedToken;
-import org.orderplatform.order.Caller;
-import org.orderplatform.order.OrderResource;
-import org.orderplatform.order.OrderService;
 import org.orderplatform.platform.security.Roles;
 
 /** {@code /api/orders/{id}/events}: an order's status, live, as Server-Sent Events. */
@@ -54,8 +50,7 @@ public class OrderEventsResource {
     @APIResponse(responseCode = "200", description = "The event stream")
     @APIResponse(responseCode = "404", description = "No such order (or not the caller's)")
     @APIResponse(responseCode = "429", description = "The caller has too many live streams open")
-    public void events(@PathParam("id") @Pattern(regexp = OrderResource.UUID_PATTERN, message = "must be an order id") String id,
-                       @Context SseEventSink sink, @Context Sse sse) {
+    public void events(@PathParam("id") @OrderId String id, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = Caller.of(token);
         UUID orderId = UUID.fromString(id);
         orders.get(caller, orderId); // 404 before the stream opens
