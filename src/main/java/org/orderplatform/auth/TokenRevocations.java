@@ -51,7 +51,7 @@ public class TokenRevocations {
     Event<AccessRevoked> revoked;
 
     @Inject
-    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS", defaultValue = "2")
+    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS")
     long checkSeconds;
 
     private final Map<Standing.Key, Standing> standings = new ConcurrentHashMap<>();
