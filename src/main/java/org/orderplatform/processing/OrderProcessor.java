@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.orderplatform.order.OrderStatus;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
+import org.orderplatform.platform.metrics.Stopwatch;
 
 /**
  * Processes one job taken from the queue: claim it and move its order to PROCESSING, fulfil it, complete it, and
@@ -51,7 +52,7 @@ public class OrderProcessor {
             return;
         }
         OrderJob job = claimed.job();
-        long started = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start();
         try {
             fulfilment.fulfil(job.orderId());
         } catch (FulfilmentSimulator.FulfilmentFailed failure) {
@@ -69,11 +70,11 @@ public class OrderProcessor {
             return;
         }
         queue.acknowledge(jobId);
-        metrics.timer("order.processing.duration").update(Duration.ofNanos(System.nanoTime() - started));
+        metrics.timer("order.processing.duration").update(stopwatch.elapsed());
         if (status.filter(OrderStatus.COMPLETED::equals).isPresent()) {
             metrics.counter("order.jobs.processed").inc();
             metrics.timer("order.completion.latency")
-                    .update(Duration.between(job.createdAt(), DatabaseClock.now()));
+                    .update(Duration.between(job.createdAt(), PostgresTimestamps.now()));
         } else {
             metrics.counter("order.jobs.failed").inc();
         }
@@ -102,7 +103,7 @@ public class OrderProcessor {
         }
         int retry = job.attempts() + 1;
         Duration delay = settings.backoff().delayBefore(retry, ThreadLocalRandom.current());
-        queue.retryAt(job.id(), DatabaseClock.now().plus(delay).toInstant());
+        queue.retryAt(job.id(), PostgresTimestamps.now().plus(delay).toInstant());
         metrics.counter("order.jobs.retried").inc();
         log.info("Job " + job.id() + " (order " + job.orderId() + ") failed, retry " + retry + " in "
                 + delay.toMillis() + " ms: " + error);
