@@ -21,6 +21,9 @@ import org.orderplatform.platform.metrics.Stopwatch;
 public class OrderProcessor {
 
     static final Duration BUSY_MARGIN = Duration.ofSeconds(1);
+    /** Named in server.xml too (Prometheus buckets): ServerXmlMetricNamesTest keeps the two the same. */
+    public static final String PROCESSING_DURATION = "order.processing.duration";
+    public static final String COMPLETION_LATENCY = "order.completion.latency";
 
     @Inject
     OrderJobSteps steps;
@@ -70,13 +73,13 @@ public class OrderProcessor {
             return;
         }
         queue.acknowledge(jobId);
-        metrics.timer("order.processing.duration").update(stopwatch.elapsed());
+        metrics.timer(PROCESSING_DURATION).update(stopwatch.elapsed());
         if (status.filter(OrderStatus.COMPLETED::equals).isPresent()) {
-            metrics.counter("order.jobs.processed").inc();
-            metrics.timer("order.completion.latency")
+            metrics.counter(ProcessingMetrics.JOBS_PROCESSED).inc();
+            metrics.timer(COMPLETION_LATENCY)
                     .update(Duration.between(job.createdAt(), PostgresTimestamps.now()));
         } else {
-            metrics.counter("order.jobs.failed").inc();
+            metrics.counter(ProcessingMetrics.JOBS_FAILED).inc();
         }
     }
 
@@ -97,14 +100,14 @@ public class OrderProcessor {
         }
         if (dead) {
             queue.acknowledge(job.id());
-            metrics.counter("order.jobs.failed").inc();
+            metrics.counter(ProcessingMetrics.JOBS_FAILED).inc();
             log.warning("Order " + job.orderId() + " failed; job " + job.id() + " is a dead letter: " + error);
             return;
         }
         int retry = job.attempts() + 1;
         Duration delay = settings.backoff().delayBefore(retry, ThreadLocalRandom.current());
         queue.retryAt(job.id(), PostgresTimestamps.now().plus(delay).toInstant());
-        metrics.counter("order.jobs.retried").inc();
+        metrics.counter(ProcessingMetrics.JOBS_RETRIED).inc();
         log.info("Job " + job.id() + " (order " + job.orderId() + ") failed, retry " + retry + " in "
                 + delay.toMillis() + " ms: " + error);
     }

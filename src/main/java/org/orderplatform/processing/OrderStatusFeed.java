@@ -44,6 +44,7 @@ public class OrderStatusFeed {
 
     static final String CHANNEL = "orders:status";
     static final String FEATURE = "live order status";
+    static final String ERRORS_METRIC = "order.status.feed.errors";
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
     static final long PING_SECONDS = 15;
 
@@ -105,7 +106,7 @@ public class OrderStatusFeed {
             jedis.publish(CHANNEL, jsonb.toJson(event));
             outages.succeeded(FEATURE);
         } catch (JedisException e) {
-            outages.failed(FEATURE, "order.status.feed.errors", "status changes are not streamed", e);
+            outages.failed(FEATURE, ERRORS_METRIC, "status changes are not streamed", e);
         }
     }
 
@@ -126,7 +127,7 @@ public class OrderStatusFeed {
                 subscription.subscribe(subscriber, CHANNEL);
             } catch (JedisException e) {
                 if (running) {
-                    outages.failed(FEATURE, "order.status.feed.errors", "status changes are not streamed", e);
+                    outages.failed(FEATURE, ERRORS_METRIC, "status changes are not streamed", e);
                     sleep();
                 }
             }

@@ -36,13 +36,15 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 public class ApiRequestMetrics extends HttpFilter {
 
+    /** Named in server.xml too (its buckets): ServerXmlMetricNamesTest keeps the two the same. */
+    public static final String REQUEST_DURATION = "api.request.duration";
     /** The request attribute {@link ApiRouteFilter} puts the matched route template in. */
     static final String ROUTE_ATTRIBUTE = ApiRequestMetrics.class.getName() + ".route";
     static final String UNMATCHED = "unmatched";
     static final String OTHER_METHOD = "OTHER";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Metadata DURATION = Metadata.builder()
-            .withName("api.request.duration")
+            .withName(REQUEST_DURATION)
             .withDescription("API requests (/api/*) by method, route template and response status")
             .build();
 
