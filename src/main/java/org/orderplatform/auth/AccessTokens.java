@@ -35,11 +35,11 @@ public class AccessTokens {
     SigningKey signingKey;
 
     @Inject
-    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "order-platform")
+    @ConfigProperty(name = "JWT_ISSUER")
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "order-platform-api")
+    @ConfigProperty(name = "JWT_AUDIENCE")
     String audience;
 
     @Inject

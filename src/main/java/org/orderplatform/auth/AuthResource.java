@@ -50,7 +50,7 @@ public class AuthResource {
     boolean secureCookie;
 
     @Inject
-    @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS", defaultValue = "14")
+    @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS")
     int refreshDays;
 
     @Inject

@@ -20,6 +20,9 @@ import org.orderplatform.user.UserProblem;
 @ApplicationScoped
 public class AuthService {
 
+    /** Logins by outcome; LoginThrottle counts the throttled ones. */
+    static final String LOGINS = "auth.logins";
+
     @Inject
     UserChanges userChanges;
 
@@ -87,6 +90,6 @@ public class AuthService {
     }
 
     private void count(String outcome) {
-        metrics.counter("auth.logins", new Tag("outcome", outcome)).inc();
+        metrics.counter(LOGINS, new Tag("outcome", outcome)).inc();
     }
 }

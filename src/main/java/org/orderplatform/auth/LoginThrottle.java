@@ -37,6 +37,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public class LoginThrottle implements PasswordAttempts {
 
     static final String PREFIX = "auth:login-failures:";
+    /** Logins and registrations left unthrottled while Redis is unavailable. */
+    static final String THROTTLE_UNAVAILABLE = "auth.throttle.unavailable";
     static final String TOTAL = "total";
     private static final String ADDRESS_FIELD = "address:";
 
@@ -118,7 +120,7 @@ public class LoginThrottle implements PasswordAttempts {
         }
         long reason = (Long) verdict.get(0);
         if (reason != 0) {
-            metrics.counter("auth.logins", new Tag("outcome", "throttled")).inc();
+            metrics.counter(AuthService.LOGINS, new Tag("outcome", "throttled")).inc();
             long seconds = (Long) verdict.get(1);
             throw AuthProblem.TOO_MANY_LOGIN_ATTEMPTS.exception(
                     (reason == 3 ? "This account had many failed logins; wait " + seconds + " seconds before the next"
@@ -177,7 +179,7 @@ public class LoginThrottle implements PasswordAttempts {
     }
 
     private void unavailable(JedisException e) {
-        outages.failed("login throttling", "auth.throttle.unavailable", "logins are not throttled", e);
+        outages.failed("login throttling", THROTTLE_UNAVAILABLE, "logins are not throttled", e);
     }
 
     /** The account is keyed by a hash of its email key: no addresses in Redis. */

@@ -22,7 +22,7 @@ public class ProductionSafeguards {
     static final String DEFAULT_DB_PASSWORD = "orderplatform";
 
     @Inject
-    @ConfigProperty(name = "APP_ENV", defaultValue = "production")
+    @ConfigProperty(name = "APP_ENV")
     String environment;
 
     @Inject

@@ -41,7 +41,7 @@ public class RefreshSessions {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS", defaultValue = "14")
+    @ConfigProperty(name = "REFRESH_TOKEN_TTL_DAYS")
     int lifetimeDays;
 
     @Inject

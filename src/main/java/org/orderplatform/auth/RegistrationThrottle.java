@@ -51,8 +51,8 @@ public class RegistrationThrottle {
                 retryAfter = Math.max((Long) counted.get(1), 1);
             }
         } catch (JedisException e) {
-            outages.failed("registration throttling", "auth.throttle.unavailable", "registrations are not throttled",
-                    e);
+            outages.failed("registration throttling", LoginThrottle.THROTTLE_UNAVAILABLE,
+                    "registrations are not throttled", e);
         }
         if (retryAfter > 0) {
             throw AuthProblem.TOO_MANY_REGISTRATIONS.exception(

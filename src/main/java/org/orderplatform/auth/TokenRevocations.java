@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 import org.orderplatform.user.User;
 
 /**
@@ -51,7 +51,7 @@ public class TokenRevocations {
     Event<AccessRevoked> revoked;
 
     @Inject
-    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS", defaultValue = "2")
+    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS")
     long checkSeconds;
 
     private final Map<Standing.Key, Standing> standings = new ConcurrentHashMap<>();
@@ -103,7 +103,7 @@ public class TokenRevocations {
             return new Standing(false, Optional.empty(), false, now);
         }
         Object[] row = rows.get(0);
-        Optional<Long> validAfter = Optional.ofNullable(DatabaseClock.fromColumn(row[1]))
+        Optional<Long> validAfter = Optional.ofNullable(PostgresTimestamps.fromColumn(row[1]))
                 .map(OffsetDateTime::toInstant).map(Instant::toEpochMilli);
         return new Standing(Boolean.TRUE.equals(row[0]), validAfter, Boolean.TRUE.equals(row[2]), now);
     }

@@ -54,7 +54,7 @@ public class LiveStatusStreams {
     Logger log;
 
     @Inject
-    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS", defaultValue = "2")
+    @ConfigProperty(name = "REVOCATION_CHECK_SECONDS")
     long revocationCheckSeconds;
 
     @Inject

@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 
 /** An order: its lines, total and status. Never serialized: the API shows {@link OrderView}. */
 @Entity
@@ -68,7 +68,7 @@ public class Order {
         this.id = UUID.randomUUID();
         this.ownerId = ownerId;
         this.status = OrderStatus.PENDING;
-        this.createdAt = DatabaseClock.now();
+        this.createdAt = PostgresTimestamps.now();
         replace(lines, currency, notes);
     }
 
@@ -79,7 +79,7 @@ public class Order {
         currency = newCurrency;
         notes = newNotes;
         total = linesTotal();
-        updatedAt = DatabaseClock.now();
+        updatedAt = PostgresTimestamps.now();
     }
 
     void cancel(String reason) {
@@ -103,7 +103,7 @@ public class Order {
         }
         status = next;
         statusReason = reason;
-        updatedAt = DatabaseClock.now();
+        updatedAt = PostgresTimestamps.now();
     }
 
     public UUID id() {

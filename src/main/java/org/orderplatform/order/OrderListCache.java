@@ -32,6 +32,7 @@ public class OrderListCache {
 
     static final String PREFIX = "orders:list:";
     static final String FEATURE = "the order list cache";
+    static final String ERRORS_METRIC = "order.cache.errors";
     static final int MAX_CACHED_PAGE = 3;
     static final Set<Integer> CACHED_SIZES = Set.of(10, 20, 50, 100);
     private static final String VERSION = "version";
@@ -86,7 +87,7 @@ public class OrderListCache {
             metrics.counter(page == null ? "order.cache.misses" : "order.cache.hits").inc();
             return Optional.ofNullable(page);
         } catch (JedisException e) {
-            outages.failed(FEATURE, "order.cache.errors", "order lists come from PostgreSQL", e);
+            outages.failed(FEATURE, ERRORS_METRIC, "order lists come from PostgreSQL", e);
             return Optional.empty();
         }
     }
@@ -100,7 +101,7 @@ public class OrderListCache {
                     Integer.toString(maxPagesPerUser), Long.toString(ttlSeconds)));
             outages.succeeded(FEATURE);
         } catch (JedisException e) {
-            outages.failed(FEATURE, "order.cache.errors", "order lists come from PostgreSQL", e);
+            outages.failed(FEATURE, ERRORS_METRIC, "order lists come from PostgreSQL", e);
         }
     }
 }

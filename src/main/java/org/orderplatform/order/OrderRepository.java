@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 
 /** Orders in PostgreSQL. A list page costs a bounded number of queries: count, page, and all its lines at once. */
 @ApplicationScoped
@@ -127,7 +127,7 @@ public class OrderRepository {
                 + "FROM order_status_history WHERE order_id = ? ORDER BY id").setParameter(1, id).getResultList();
         return rows.stream().map(row -> new OrderHistoryEntry(
                 row[0] == null ? null : OrderStatus.valueOf(row[0].toString()), OrderStatus.valueOf(row[1].toString()),
-                (String) row[2], DatabaseClock.fromColumn(row[3])))
+                (String) row[2], PostgresTimestamps.fromColumn(row[3])))
                 .toList();
     }
 

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.NumericId;
 import org.orderplatform.platform.web.PageParameters;
@@ -98,7 +98,7 @@ public class OrderResource {
                          @QueryParam("all") @DefaultValue("false") @Pattern(regexp = "true|false",
                                  message = "must be true or false") String all,
                          @QueryParam("as_of") @Size(max = 40) String asOf) {
-        OffsetDateTime readAt = DatabaseClock.now();
+        OffsetDateTime readAt = PostgresTimestamps.now();
         OrderQuery query = queries.parse(caller(), page.paging(), status, sort, ownerId, Boolean.parseBoolean(all),
                 asOf);
         return Response.ok(listPages.page(query), MediaType.APPLICATION_JSON)

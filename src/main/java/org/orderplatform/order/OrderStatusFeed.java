@@ -42,6 +42,7 @@ public class OrderStatusFeed {
 
     static final String CHANNEL = "orders:status";
     static final String FEATURE = "live order status";
+    static final String ERRORS_METRIC = "order.status.feed.errors";
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
     static final long PING_SECONDS = 15;
 
@@ -103,7 +104,7 @@ public class OrderStatusFeed {
             jedis.publish(CHANNEL, jsonb.toJson(event));
             outages.succeeded(FEATURE);
         } catch (JedisException e) {
-            outages.failed(FEATURE, "order.status.feed.errors", "status changes are not streamed", e);
+            outages.failed(FEATURE, ERRORS_METRIC, "status changes are not streamed", e);
         }
     }
 
@@ -124,7 +125,7 @@ public class OrderStatusFeed {
                 subscription.subscribe(subscriber, CHANNEL);
             } catch (JedisException e) {
                 if (running) {
-                    outages.failed(FEATURE, "order.status.feed.errors", "status changes are not streamed", e);
+                    outages.failed(FEATURE, ERRORS_METRIC, "status changes are not streamed", e);
                     sleep();
                 }
             }

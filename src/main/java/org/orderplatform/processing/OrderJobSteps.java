@@ -11,7 +11,7 @@ import org.orderplatform.order.Order;
 import org.orderplatform.order.OrderStatus;
 import org.orderplatform.order.OrderStatusChanged;
 import org.orderplatform.order.OrderTransitions;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 
 /**
  * The transactions of order processing: each step changes the job (PostgreSQL) and its order together, so a crash
@@ -142,7 +142,7 @@ public class OrderJobSteps {
         if (order.isEmpty() || !jobs.lockIfStuck(stuck.jobId(), settings.stuckAfter())) {
             return Reconciled.NO_LONGER_STUCK;
         }
-        if (stuck.orderCreatedAt().isBefore(DatabaseClock.now().minus(settings.giveUpAfter()))) {
+        if (stuck.orderCreatedAt().isBefore(PostgresTimestamps.now().minus(settings.giveUpAfter()))) {
             String reason = "not processed within " + settings.giveUpAfter().toHours() + " hours";
             jobs.bury(stuck.jobId(), reason);
             transitions.fail(order.get(), reason);

@@ -13,7 +13,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.orderplatform.order.OrderStatus;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 
 /** The {@code order_jobs} table: the outbox, the claims workers hold, and the dead-letter set. */
 @ApplicationScoped
@@ -67,7 +67,7 @@ public class OrderJobs {
     public Optional<OffsetDateTime> claimedUntil(long id) {
         List<?> rows = em.createNativeQuery("SELECT claimed_until FROM order_jobs WHERE id = ? "
                 + "AND claimed_until > now()").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(DatabaseClock::fromColumn);
+        return rows.stream().findFirst().map(PostgresTimestamps::fromColumn);
     }
 
     /**
@@ -150,7 +150,7 @@ public class OrderJobs {
                 .setParameter(1, (double) stuckAfter.toSeconds()).setParameter(2, limit)
                 .getResultList();
         return rows.stream().map(row -> new StuckJob(((Number) row[0]).longValue(),
-                UUID.fromString(row[1].toString()), DatabaseClock.fromColumn(row[2]))).toList();
+                UUID.fromString(row[1].toString()), PostgresTimestamps.fromColumn(row[2]))).toList();
     }
 
     /** Locks the job if it is still stuck (see {@link #stuck}); false if it is not any more. */
@@ -192,8 +192,8 @@ public class OrderJobs {
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(row -> new OrderJob(((Number) row[0]).longValue(), UUID.fromString(row[1].toString()),
                         OrderJob.State.valueOf(row[2].toString()), ((Number) row[3]).intValue(),
-                        ((Number) row[4]).intValue(), (String) row[5], DatabaseClock.fromColumn(row[6]),
-                        DatabaseClock.fromColumn(row[7]), DatabaseClock.fromColumn(row[8])))
+                        ((Number) row[4]).intValue(), (String) row[5], PostgresTimestamps.fromColumn(row[6]),
+                        PostgresTimestamps.fromColumn(row[7]), PostgresTimestamps.fromColumn(row[8])))
                 .toList();
     }
 }

@@ -29,6 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public class OrderOutboxRelay {
 
     static final String FEATURE = "the outbox relay";
+    /** Named in server.xml too (Prometheus buckets): ServerXmlMetricNamesTest keeps the two the same. */
+    public static final String RELAY_BATCH_SIZE = "order.relay.batch.size";
 
     @Resource(lookup = "concurrent/orderProcessing")
     ManagedExecutorService executor;
@@ -96,7 +98,7 @@ public class OrderOutboxRelay {
         do {
             batch = steps.relayBatch(settings.relayBatchSize());
             if (!batch.isEmpty()) {
-                metrics.histogram("order.relay.batch.size").update(batch.size());
+                metrics.histogram(RELAY_BATCH_SIZE).update(batch.size());
             }
         } while (batch.size() == settings.relayBatchSize() && running);
     }

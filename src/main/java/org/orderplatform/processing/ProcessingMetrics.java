@@ -23,6 +23,15 @@ import org.orderplatform.platform.db.SchemaReady;
 @ApplicationScoped
 public class ProcessingMetrics {
 
+    public static final String JOBS_PROCESSED = "order.jobs.processed";
+    public static final String JOBS_FAILED = "order.jobs.failed";
+    public static final String JOBS_RETRIED = "order.jobs.retried";
+    public static final String JOBS_REPLAYED = "order.jobs.replayed";
+    public static final String JOBS_REAPED = "order.jobs.reaped";
+    public static final String JOBS_REQUEUED = "order.jobs.requeued";
+    public static final String JOBS_GIVEN_UP = "order.jobs.given.up";
+    /** Redis failures of the workers and the reaper (through RedisOutages). */
+    static final String PROCESSING_REDIS_ERRORS = "order.processing.redis.errors";
     private static final long PERIOD_SECONDS = 5;
 
     @Resource
@@ -40,8 +49,8 @@ public class ProcessingMetrics {
     private volatile QueueStats.Snapshot latest = new QueueStats.Snapshot(0L, 0L, 0L, 0, 0, 0, 0.0);
     private ScheduledFuture<?> task;
 
-    static final String[] COUNTERS = {"order.jobs.processed", "order.jobs.failed", "order.jobs.retried",
-        "order.jobs.replayed", "order.jobs.reaped", "order.jobs.requeued", "order.jobs.given.up"};
+    static final String[] COUNTERS = {JOBS_PROCESSED, JOBS_FAILED, JOBS_RETRIED, JOBS_REPLAYED, JOBS_REAPED,
+        JOBS_REQUEUED, JOBS_GIVEN_UP};
 
     void start(@Observes SchemaReady ready) {
         for (String counter : COUNTERS) {

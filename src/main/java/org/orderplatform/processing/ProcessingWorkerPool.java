@@ -100,7 +100,7 @@ public class ProcessingWorkerPool {
                 try (Jedis connection = connections.open(worker, TAKE_WAIT.plusSeconds(5))) {
                     takeJobs(worker, connection);
                 } catch (JedisException e) {
-                    outages.failed(FEATURE, "order.processing.redis.errors", "workers wait for Redis", e);
+                    outages.failed(FEATURE, ProcessingMetrics.PROCESSING_REDIS_ERRORS, "workers wait for Redis", e);
                     Thread.sleep(RECONNECT_DELAY.toMillis());
                 } catch (RuntimeException e) {
                     log.log(Level.WARNING, worker + " failed and starts over: " + e.getMessage(), e);

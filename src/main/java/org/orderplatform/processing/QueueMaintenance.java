@@ -62,13 +62,13 @@ public class QueueMaintenance {
         try {
             long reaped = queue.reapExpired();
             if (reaped > 0) {
-                metrics.counter("order.jobs.reaped").inc(reaped);
+                metrics.counter(ProcessingMetrics.JOBS_REAPED).inc(reaped);
                 log.warning(reaped + " in-flight jobs outlived their lease and are back in the queue");
             }
             queue.promoteDueRetries(PROMOTE_LIMIT);
             outages.succeeded(FEATURE);
         } catch (JedisException e) {
-            outages.failed(FEATURE, "order.processing.redis.errors", "expired leases and retries wait", e);
+            outages.failed(FEATURE, ProcessingMetrics.PROCESSING_REDIS_ERRORS, "expired leases and retries wait", e);
         }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import org.orderplatform.platform.db.DatabaseClock;
+import org.orderplatform.platform.db.PostgresTimestamps;
 
 /** An account. Never serialized: the API shows {@link UserView}. */
 @Entity
@@ -65,13 +65,13 @@ public class User {
 
     @PrePersist
     void onCreate() {
-        createdAt = DatabaseClock.now();
+        createdAt = PostgresTimestamps.now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = DatabaseClock.now();
+        updatedAt = PostgresTimestamps.now();
     }
 
     public Long id() {
@@ -129,6 +129,6 @@ public class User {
 
     /** Every access token issued until now stops working (see {@code TokenRevocations}). */
     public void revokeTokensIssuedUntilNow() {
-        tokensValidAfter = DatabaseClock.now();
+        tokensValidAfter = PostgresTimestamps.now();
     }
 }

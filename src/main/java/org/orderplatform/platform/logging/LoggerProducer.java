@@ -6,18 +6,15 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import java.util.logging.Logger;
 
 /**
- * {@code @Inject Logger log;} gives a java.util.logging logger named after the injecting class whose records
- * carry the current request id (Liberty renders them as JSON on stdout).
+ * {@code @Inject Logger log;} gives a java.util.logging logger named after the injecting class. Liberty renders
+ * its records as JSON on stdout, those written while a request is handled with the request id as a field
+ * (see {@code RequestIds}).
  */
 @ApplicationScoped
 public class LoggerProducer {
 
-    private final RequestIdLogFilter requestIdFilter = new RequestIdLogFilter();
-
     @Produces
     Logger logger(InjectionPoint injectionPoint) {
-        Logger logger = Logger.getLogger(injectionPoint.getMember().getDeclaringClass().getName());
-        logger.setFilter(requestIdFilter);
-        return logger;
+        return Logger.getLogger(injectionPoint.getMember().getDeclaringClass().getName());
     }
 }

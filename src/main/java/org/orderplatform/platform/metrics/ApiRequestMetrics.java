@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -37,13 +36,15 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 public class ApiRequestMetrics extends HttpFilter {
 
+    /** Named in server.xml too (its buckets): ServerXmlMetricNamesTest keeps the two the same. */
+    public static final String REQUEST_DURATION = "api.request.duration";
     /** The request attribute {@link ApiRouteFilter} puts the matched route template in. */
     static final String ROUTE_ATTRIBUTE = ApiRequestMetrics.class.getName() + ".route";
     static final String UNMATCHED = "unmatched";
     static final String OTHER_METHOD = "OTHER";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     private static final Metadata DURATION = Metadata.builder()
-            .withName("api.request.duration")
+            .withName(REQUEST_DURATION)
             .withDescription("API requests (/api/*) by method, route template and response status")
             .build();
 
@@ -53,27 +54,28 @@ public class ApiRequestMetrics extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        long started = System.nanoTime();
+        Stopwatch stopwatch = Stopwatch.start();
         boolean failed = true;
         try {
             chain.doFilter(request, response);
             failed = false;
         } finally {
             if (request.isAsyncStarted()) {
-                request.getAsyncContext().addListener(new RecordOnComplete(started));
+                request.getAsyncContext().addListener(new RecordOnComplete(stopwatch));
             } else {
                 // an exception escaping the chain becomes a 500 of the container's error page
-                record(request, failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(), started);
+                int status = failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
+                record(request, status, stopwatch);
             }
         }
     }
 
-    private void record(HttpServletRequest request, int status, long started) {
+    private void record(HttpServletRequest request, int status, Stopwatch stopwatch) {
         Object route = request.getAttribute(ROUTE_ATTRIBUTE);
         metrics.timer(DURATION, new Tag("method", methodOf(request.getMethod())),
                 new Tag("route", route == null ? UNMATCHED : route.toString()),
                 new Tag("status", Integer.toString(status)))
-                .update(Duration.ofNanos(System.nanoTime() - started));
+                .update(stopwatch.elapsed());
     }
 
     /** The method as a label value: one of the methods HTTP defines for APIs, anything else is {@value #OTHER_METHOD}. */
@@ -84,17 +86,17 @@ public class ApiRequestMetrics extends HttpFilter {
     /** Records an asynchronous request (a live stream) once it has ended, with the status it was sent with. */
     private final class RecordOnComplete implements AsyncListener {
 
-        private final long started;
+        private final Stopwatch stopwatch;
 
-        RecordOnComplete(long started) {
-            this.started = started;
+        RecordOnComplete(Stopwatch stopwatch) {
+            this.stopwatch = stopwatch;
         }
 
         @Override
         public void onComplete(AsyncEvent event) {
             // also called after a timeout or an error, once the response is complete: record once, here
             record((HttpServletRequest) event.getSuppliedRequest(),
-                    ((HttpServletResponse) event.getSuppliedResponse()).getStatus(), started);
+                    ((HttpServletResponse) event.getSuppliedResponse()).getStatus(), stopwatch);
         }
 
         @Override

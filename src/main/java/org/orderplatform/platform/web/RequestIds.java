@@ -1,23 +1,25 @@
 package org.orderplatform.platform.web;
 
+import com.ibm.websphere.logging.hpel.LogRecordContext;
 import jakarta.servlet.ServletRequest;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The request id of the current request: taken from {@code X-Request-ID} when well-formed, generated otherwise.
- * It is kept as a request attribute and, for log records, in a thread-local (see {@link #current()}).
+ * It is kept as a request attribute and, while the request is handled, in Liberty's log record context: every log
+ * record written on the request's thread - ours, a library's or Liberty's own - then carries it as the JSON field
+ * {@code ext_requestId} (Liberty prefixes each extension with {@code ext_}), so one query finds all of a request.
  */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-ID";
+    /** The log record extension; {@value #JSON_LOG_FIELD} in the JSON logs. */
+    static final String LOG_EXTENSION = "requestId";
+    public static final String JSON_LOG_FIELD = "ext_" + LOG_EXTENSION;
     static final String ATTRIBUTE = RequestIds.class.getName();
     /** Letters, digits and {@code . _ : -}, 1-128 chars: UUIDs, trace ids and the like; nothing that forges logs. */
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
-    // A thread-local because java.util.logging filters have no CDI context; the servlet request runs on one thread.
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private RequestIds() {
     }
@@ -31,17 +33,13 @@ public final class RequestIds {
         return id == null ? null : id.toString();
     }
 
-    /** The id of the request being processed on this thread, if any. */
-    public static Optional<String> current() {
-        return Optional.ofNullable(CURRENT.get());
-    }
-
+    /** From now until {@link #unbind()}, the request has this id, and so has every log record of this thread. */
     static void bind(ServletRequest request, String id) {
         request.setAttribute(ATTRIBUTE, id);
-        CURRENT.set(id);
+        LogRecordContext.addExtension(LOG_EXTENSION, id);
     }
 
     static void unbind() {
-        CURRENT.remove();
+        LogRecordContext.removeExtension(LOG_EXTENSION);
     }
 }

@@ -27,7 +27,7 @@ public class WebAppFilter extends HttpFilter {
      * a developer edits files without changing the fingerprints in index.html, and must see the edit on reload.
      */
     @Inject
-    @ConfigProperty(name = "APP_ENV", defaultValue = "production")
+    @ConfigProperty(name = "APP_ENV")
     String environment;
 
     @Override

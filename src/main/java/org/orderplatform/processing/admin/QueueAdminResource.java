@@ -25,6 +25,7 @@ import org.orderplatform.platform.web.Paging;
 import org.orderplatform.platform.web.ProblemException;
 import org.orderplatform.processing.OrderJobSteps;
 import org.orderplatform.processing.OrderJobs;
+import org.orderplatform.processing.ProcessingMetrics;
 import org.orderplatform.processing.QueueStats;
 
 /** {@code /api/admin/queue} and {@code /api/admin/dead-letters}: the processing pipeline, for superusers. */
@@ -80,7 +81,7 @@ public class QueueAdminResource {
         if (!steps.replay(jobId)) {
             throw ProblemException.ofStatus(404, "No dead letter " + jobId);
         }
-        metrics.counter("order.jobs.replayed").inc();
+        metrics.counter(ProcessingMetrics.JOBS_REPLAYED).inc();
         return Response.accepted(new Replayed(jobId)).build();
     }
 

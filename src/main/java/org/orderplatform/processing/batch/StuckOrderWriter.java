@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.orderplatform.processing.OrderJobSteps;
 import org.orderplatform.processing.OrderJobs;
+import org.orderplatform.processing.ProcessingMetrics;
 
 /** order-reconciliation's writer: requeues each stuck job, or gives its order up (in the chunk's transaction). */
 @Named("stuckOrderWriter")
@@ -35,8 +36,8 @@ public class StuckOrderWriter extends AbstractItemWriter {
                 case NO_LONGER_STUCK -> { }
             }
         }
-        metrics.counter("order.jobs.requeued").inc(requeued);
-        metrics.counter("order.jobs.given.up").inc(givenUp);
+        metrics.counter(ProcessingMetrics.JOBS_REQUEUED).inc(requeued);
+        metrics.counter(ProcessingMetrics.JOBS_GIVEN_UP).inc(givenUp);
         log.info("Reconciliation: " + requeued + " stuck jobs back in the outbox, " + givenUp + " orders given up");
     }
 }

@@ -15,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,11 +29,13 @@ import org.orderplatform.platform.Causes;
 import org.orderplatform.platform.logging.LoggerProducer;
 import org.orderplatform.platform.metrics.ApiRequestMetrics;
 import org.orderplatform.testsupport.Api;
+import org.orderplatform.testsupport.ServerLogs;
 
 /**
  * The platform's web layer (filters, problem mappers, JSON, logging, request metrics, the real web.xml) deployed with a
  * probe resource into the real server: malformed and oversized bodies, wrong content types, validation failures and
- * unexpected exceptions all become problem responses; a 500 reveals nothing but is logged with its request id.
+ * unexpected exceptions all become problem responses; a 500 reveals nothing but is logged with its request id (a
+ * field of the JSON record).
  */
 @ExtendWith(ArquillianExtension.class)
 class ErrorHandlingIT {
@@ -156,12 +156,15 @@ class ErrorHandlingIT {
 
         JsonObject problem = assertProblem(response, 500, probePath() + "/failure");
         assertThat(problem.getString("request_id")).isEqualTo(requestId);
+        assertThat(response.headers().firstValue(RequestIds.HEADER)).contains(requestId);
         assertThat(response.body()).doesNotContain(ErrorProbeResource.SECRET).doesNotContain("IllegalState");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(serverLog())
-                .anySatisfy(line -> assertThat(line)
-                        .contains("[request_id=" + requestId + "]")
-                        .contains("Unexpected failure of GET")
-                        .contains(ErrorProbeResource.SECRET)));
+        // The id is a field of the JSON record, not text pasted into its message.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ServerLogs.jsonRecords())
+                .filteredOn(record -> requestId.equals(record.getString(RequestIds.JSON_LOG_FIELD, null)))
+                .anySatisfy(record -> {
+                    assertThat(record.getString("message")).contains("Unexpected failure of GET");
+                    assertThat(record.toString()).contains(ErrorProbeResource.SECRET);
+                }));
     }
 
     /** MAX_REQUEST_BODY_BYTES of the test server (see pom.xml). */
@@ -206,11 +209,5 @@ class ErrorHandlingIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<String> serverLog() throws IOException {
-        Path log = Path.of(System.getProperty("it.wlp.home"), "usr", "servers", System.getProperty("it.server.name"),
-                "logs", "messages.log");
-        return Files.readAllLines(log);
     }
 }

@@ -4,10 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Timestamps for persisted rows. */
-public final class DatabaseClock {
+/**
+ * Timestamps as PostgreSQL's TIMESTAMPTZ columns hold them: UTC, to the microsecond. Not the database's clock - the
+ * JVM's, cut to what a column keeps - so that a value written and read back compares equal; and the conversion of
+ * the values native queries return. Durations are not measured with it: see {@code platform.metrics.Stopwatch}.
+ */
+public final class PostgresTimestamps {
 
-    private DatabaseClock() {
+    private PostgresTimestamps() {
     }
 
     /** Now in UTC, to the microsecond PostgreSQL stores: what a create returns equals what a later read returns. */
