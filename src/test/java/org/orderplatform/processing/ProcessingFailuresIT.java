@@ -60,6 +60,8 @@ class ProcessingFailuresIT {
         assertThat(deadLetter.getString("error")).contains("simulated");
         long deadLetters = Api.json(Orders.get(admin, "/api/admin/queue")).getJsonNumber("dead_letters").longValue();
         assertThat(deadLetters).isPositive();
+        // exact: only a worker giving up on a job (or a replay) changes the dead letters, and the only worker is this
+        // test's, with only this order's job to work on (Replicas set the other tests' backlog aside)
         await("the dead-letter gauge").atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 Metrics.value(Metrics.scrape(Api.BASE), "order_dead_letters")).isEqualTo(deadLetters));
 

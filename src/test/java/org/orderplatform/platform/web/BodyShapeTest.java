@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,8 +19,15 @@ class BodyShapeTest {
     record Order(List<Line> lines, @FreeText String notes, String reference, Long version) {
     }
 
+    record Item(String unitName, @JsonbProperty("qty") Integer quantity, BigDecimal price, Boolean gift) {
+    }
+
     private static List<FieldError> problems(String json) {
-        return BodyShape.problems(Json.createReader(new StringReader(json)).readValue(), Order.class);
+        return problems(json, Order.class);
+    }
+
+    private static List<FieldError> problems(String json, Class<?> type) {
+        return BodyShape.problems(Json.createReader(new StringReader(json)).readValue(), type);
     }
 
     @Test
@@ -63,5 +71,41 @@ class BodyShapeTest {
     void shouldLeaveNullsToBeanValidation() {
         assertThat(BodyShape.problems(JsonValue.NULL, Order.class)).isEmpty();
         assertThat(problems("{\"lines\":null,\"notes\":null}")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseMembersTheRequestDoesNotHaveInsteadOfDroppingThem() {
+        assertThat(problems("{\"is_superuser\":true,\"lines\":[{\"sku\":\"A\"},{\"sku\":\"B\",\"total\":1}]}"))
+                .containsExactly(new FieldError("is_superuser", BodyShape.NOT_A_FIELD),
+                        new FieldError("lines[1].total", BodyShape.NOT_A_FIELD));
+    }
+
+    @Test
+    void shouldKnowMembersByTheirNamesOnTheWire() {
+        assertThat(problems("{\"unit_name\":\"box\",\"qty\":2}", Item.class)).isEmpty();
+        assertThat(problems("{\"unitName\":\"box\",\"quantity\":2}", Item.class))
+                .containsExactly(new FieldError("unitName", BodyShape.NOT_A_FIELD),
+                        new FieldError("quantity", BodyShape.NOT_A_FIELD));
+    }
+
+    @Test
+    void shouldRefuseValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
+        assertThat(problems("{\"lines\":{\"sku\":\"A\"},\"notes\":5,\"reference\":true,\"version\":\"5\"}"))
+                .containsExactly(new FieldError("lines", "must be a list"),
+                        new FieldError("notes", "must be a string"),
+                        new FieldError("reference", "must be a string"),
+                        new FieldError("version", "must be a whole number"));
+        assertThat(problems("{\"lines\":[\"A\",{\"quantity\":1.5,\"price\":true}]}"))
+                .containsExactly(new FieldError("lines[0]", "must be an object"),
+                        new FieldError("lines[1].quantity", "must be a whole number"),
+                        new FieldError("lines[1].price", "must be a decimal number"));
+        assertThat(problems("{\"gift\":\"true\"}", Item.class))
+                .containsExactly(new FieldError("gift", "must be true or false"));
+    }
+
+    @Test
+    void shouldNameTheBodyWhenItIsNotAnObjectAtAll() {
+        assertThat(problems("[{\"lines\":[]}]")).containsExactly(new FieldError("body", "must be an object"));
+        assertThat(problems("\"order\"")).containsExactly(new FieldError("body", "must be an object"));
     }
 }
