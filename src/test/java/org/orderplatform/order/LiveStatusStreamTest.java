@@ -1,4 +1,4 @@
-package org.orderplatform.processing;
+package org.orderplatform.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.auth.IssuedToken;
-import org.orderplatform.order.OrderStatus;
 
 /**
  * What one client of {@code GET /api/orders/{id}/events} receives: each status change once, in version order, and
