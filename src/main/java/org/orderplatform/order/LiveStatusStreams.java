@@ -12,7 +12,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,7 +109,7 @@ public class LiveStatusStreams {
         if (open >= perUser) {
             throw OrderProblem.TOO_MANY_STREAMS.exception("At most " + perUser
                     + " live status streams per user at a time; close one first",
-                    Map.of("Retry-After", Long.toString(HEARTBEAT_SECONDS)));
+                    HEARTBEAT_SECONDS);
         }
         streams.add(stream);
     }

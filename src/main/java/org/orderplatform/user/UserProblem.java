@@ -3,39 +3,24 @@ package org.orderplatform.user;
 import org.orderplatform.platform.web.ProblemType;
 
 /** The refusals of the accounts feature (see docs/errors.md). */
-public enum UserProblem implements ProblemType {
-    INVALID_CREDENTIALS("/problems/invalid-credentials", "Invalid credentials", 401),
-    ACCOUNT_DISABLED("/problems/account-disabled", "Account disabled", 403),
-    WRONG_CURRENT_PASSWORD("/problems/wrong-current-password", "Wrong current password", 403),
-    EMAIL_TAKEN("/problems/email-taken", "Email already registered", 409),
-    PASSWORD_CHANGED("/problems/password-changed", "Password changed meanwhile", 409),
-    CANNOT_DELETE_SELF("/problems/cannot-delete-self", "Cannot delete yourself", 409),
-    LAST_SUPERUSER("/problems/last-superuser", "Last superuser", 409),
+public final class UserProblem {
+
+    public static final ProblemType INVALID_CREDENTIALS =
+            new ProblemType("/problems/invalid-credentials", "Invalid credentials", 401);
+    public static final ProblemType ACCOUNT_DISABLED =
+            new ProblemType("/problems/account-disabled", "Account disabled", 403);
+    public static final ProblemType WRONG_CURRENT_PASSWORD =
+            new ProblemType("/problems/wrong-current-password", "Wrong current password", 403);
+    public static final ProblemType EMAIL_TAKEN =
+            new ProblemType("/problems/email-taken", "Email already registered", 409);
+    public static final ProblemType PASSWORD_CHANGED =
+            new ProblemType("/problems/password-changed", "Password changed meanwhile", 409);
+    public static final ProblemType CANNOT_DELETE_SELF =
+            new ProblemType("/problems/cannot-delete-self", "Cannot delete yourself", 409);
+    public static final ProblemType LAST_SUPERUSER = new ProblemType("/problems/last-superuser", "Last superuser", 409);
     /** No turn to check or hash a password in time ({@link PasswordHasher}). */
-    BUSY("/problems/busy", "Too busy", 503);
+    public static final ProblemType BUSY = new ProblemType("/problems/busy", "Too busy", 503);
 
-    private final String uri;
-    private final String title;
-    private final int status;
-
-    UserProblem(String uri, String title, int status) {
-        this.uri = uri;
-        this.title = title;
-        this.status = status;
-    }
-
-    @Override
-    public String uri() {
-        return uri;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    private UserProblem() {
     }
 }

@@ -7,14 +7,14 @@ package org.orderplatform.platform.web;
  */
 public class UnreadableBodyException extends RuntimeException {
 
-    private final PlatformProblem type;
+    private final ProblemType type;
 
-    UnreadableBodyException(PlatformProblem type, String detail, Throwable cause) {
+    UnreadableBodyException(ProblemType type, String detail, Throwable cause) {
         super(detail, cause);
         this.type = type;
     }
 
-    PlatformProblem type() {
+    ProblemType type() {
         return type;
     }
 }

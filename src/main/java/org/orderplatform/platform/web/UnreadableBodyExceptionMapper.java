@@ -24,7 +24,7 @@ public class UnreadableBodyExceptionMapper implements ExceptionMapper<Unreadable
     public Response toResponse(UnreadableBodyException exception) {
         Response.ResponseBuilder response = problems.response(
                 problems.of(exception.type(), exception.getMessage(), request, List.of()));
-        if (exception.type() == PlatformProblem.PAYLOAD_TOO_LARGE) {
+        if (exception.type().equals(PlatformProblem.PAYLOAD_TOO_LARGE)) {
             // The rest of the body was never read: the connection cannot be reused.
             response.header("Connection", "close");
         }
