@@ -13,6 +13,12 @@ public final class PlatformProblem {
             new ProblemType("/problems/payload-too-large", "Request body too large", 413);
     public static final ProblemType CORS_ORIGIN_REJECTED =
             new ProblemType("/problems/cors-origin-rejected", "Origin not allowed", 403);
+    public static final ProblemType TRY_AGAIN =
+            new ProblemType("/problems/try-again", "Try again", 503);
+    public static final ProblemType CONCURRENT_UPDATE =
+            new ProblemType("/problems/concurrent-update", "Concurrent update", 409);
+    public static final ProblemType DATABASE_UNAVAILABLE =
+            new ProblemType("/problems/database-unavailable", "Database unavailable", 503);
     public static final ProblemType INTERNAL_ERROR =
             new ProblemType("/problems/internal-error", "Internal server error", 500);
 

@@ -21,8 +21,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        Response.ResponseBuilder response = problems.response(problems.of(exception, request));
-        exception.headers().forEach(response::header);
-        return response.build();
+        return problems.response(exception, request);
     }
 }

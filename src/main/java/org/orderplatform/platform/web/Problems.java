@@ -55,6 +55,13 @@ public class Problems {
                 RequestIds.of(request), List.of());
     }
 
+    /** The response to a feature's (or the platform's) refusal, with the headers it asks for. */
+    public Response response(ProblemException exception, HttpServletRequest request) {
+        Response.ResponseBuilder response = response(of(exception, request));
+        exception.headers().forEach(response::header);
+        return response.build();
+    }
+
     public Response.ResponseBuilder response(ProblemDetails problem) {
         count(problem);
         return Response.status(problem.status()).type(ProblemDetails.MEDIA_TYPE).entity(problem);

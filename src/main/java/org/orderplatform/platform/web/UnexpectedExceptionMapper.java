@@ -45,31 +45,27 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         Optional<String> state = sqlState(exception);
         if (state.filter(TRANSIENT_CONFLICTS::contains).isPresent()) {
             log.log(Level.WARNING, "Transient database conflict (SQLState " + state.get() + "); client asked to retry");
-            return unavailable("/problems/try-again", "Try again",
-                    "The request collided with another one and was rolled back; nothing changed. Retry it", "1");
+            return problems.response(PlatformProblem.TRY_AGAIN.exception(
+                    "The request collided with another one and was rolled back; nothing changed. Retry it", 1),
+                    request);
         }
         if (Causes.find(exception, OptimisticLockException.class).isPresent()) {
             // A safety net: services lock what they change, but a lost race must never be a 500.
             log.log(Level.WARNING, "Concurrent update of " + request.getRequestURI() + "; client told to retry");
-            return problems.response(new ProblemDetails("/problems/concurrent-update", "Concurrent update", 409,
-                    "The resource was changed by another request meanwhile; nothing changed. Read it again and retry",
-                    request.getRequestURI(), RequestIds.of(request), List.of())).build();
+            return problems.response(PlatformProblem.CONCURRENT_UPDATE.exception(
+                    "The resource was changed by another request meanwhile; nothing changed. Read it again and retry"),
+                    request);
         }
         if (state.filter(code -> code.startsWith("08")).isPresent()
                 || Causes.find(exception, SQLTransientException.class).isPresent()) {
             log.log(Level.WARNING, "The database is unavailable: " + exception);
-            return unavailable("/problems/database-unavailable", "Database unavailable",
-                    "The database cannot be reached right now; nothing changed. Retry later", "5");
+            return problems.response(PlatformProblem.DATABASE_UNAVAILABLE.exception(
+                    "The database cannot be reached right now; nothing changed. Retry later", 5), request);
         }
         log.log(Level.SEVERE, "Unexpected failure of " + request.getMethod() + " " + request.getRequestURI(),
                 exception);
         return problems.response(problems.of(PlatformProblem.INTERNAL_ERROR, Problems.INTERNAL_ERROR_DETAIL, request,
                 List.of())).build();
-    }
-
-    private Response unavailable(String type, String title, String detail, String retryAfter) {
-        return problems.response(new ProblemDetails(type, title, 503, detail, request.getRequestURI(),
-                RequestIds.of(request), List.of())).header("Retry-After", retryAfter).build();
     }
 
     private static Optional<String> sqlState(Throwable exception) {
