@@ -1,6 +1,6 @@
 package org.orderplatform.auth;
 
-import org.orderplatform.platform.web.ProblemType;
+import org.orderplatform.platform.web.problem.ProblemType;
 
 /** The refusals of the authentication feature (see docs/errors.md); password and account refusals are user's. */
 public final class AuthProblem {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.platform.security.Roles;
-import org.orderplatform.platform.web.ClientAddresses;
+import org.orderplatform.platform.web.client.ClientAddresses;
 import org.orderplatform.user.UserView;
 
 /** {@code /api/auth}: register, log in (JSON or form), refresh, log out. */

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.orderplatform.platform.web.FreeText;
+import org.orderplatform.platform.web.input.FreeText;
 import org.orderplatform.user.PasswordPolicy;
 
 /** {@code POST /api/auth/register}. The password rules beyond length are checked by {@link PasswordPolicy}. */

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.orderplatform.platform.redis.RedisOutages;
-import org.orderplatform.platform.web.IpAddress;
+import org.orderplatform.platform.web.client.IpAddress;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisException;

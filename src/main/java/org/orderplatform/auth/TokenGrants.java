@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.problem.ProblemException;
 import org.orderplatform.user.Credentials;
 import org.orderplatform.user.User;
 import org.orderplatform.user.UserRepository;

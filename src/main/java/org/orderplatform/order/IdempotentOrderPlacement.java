@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.orderplatform.platform.security.Sha256;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * Placing an order, once per Idempotency-Key. The key is claimed with a hash of the request in the transaction that

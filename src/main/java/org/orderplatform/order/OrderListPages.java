@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import java.util.List;
 import java.util.Optional;
-import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.paging.PageView;
 
 /**
  * A page of the order list as the JSON text the API sends. A page worth caching comes from {@link OrderListCache}

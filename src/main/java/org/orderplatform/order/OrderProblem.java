@@ -1,6 +1,6 @@
 package org.orderplatform.order;
 
-import org.orderplatform.platform.web.ProblemType;
+import org.orderplatform.platform.web.problem.ProblemType;
 
 /** The refusals of the order feature that have a type of their own (see docs/errors.md); a missing order is a 404. */
 public final class OrderProblem {

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.orderplatform.platform.web.Paging;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.paging.Paging;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /** Turns list parameters into an {@link OrderQuery}, refusing what a caller may not ask for. */
 @ApplicationScoped

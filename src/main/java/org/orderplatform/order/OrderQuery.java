@@ -2,7 +2,7 @@ package org.orderplatform.order;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.orderplatform.platform.web.Paging;
+import org.orderplatform.platform.web.paging.Paging;
 
 /**
  * One list request: whose orders (empty = everybody's, superusers only), which status, created at or before

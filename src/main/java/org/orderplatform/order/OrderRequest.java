@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import org.orderplatform.platform.web.FreeText;
+import org.orderplatform.platform.web.input.FreeText;
 
 /**
  * The content of an order, for {@code POST /api/orders} and {@code PUT /api/orders/{id}}. Computed and

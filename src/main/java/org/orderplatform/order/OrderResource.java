@@ -36,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.platform.db.PostgresTimestamps;
 import org.orderplatform.platform.security.Roles;
-import org.orderplatform.platform.web.NumericId;
-import org.orderplatform.platform.web.PageParameters;
+import org.orderplatform.platform.web.input.NumericId;
+import org.orderplatform.platform.web.paging.PageParameters;
 
 /** {@code /api/orders}: the caller's orders (a superuser's: anyone's). Another user's order is a 404. */
 @Path("orders")

@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * An order's life through the API: reading it and its history, and its owner's commands. Each change locks the

@@ -1,6 +1,6 @@
 package org.orderplatform.processing;
 
-import org.orderplatform.platform.web.ProblemType;
+import org.orderplatform.platform.web.problem.ProblemType;
 
 /** The refusals of order processing and its administration that have a type of their own (see docs/errors.md). */
 public final class ProcessingProblem {

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.platform.web.IpAddress;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.client.IpAddress;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * Password work for accounts, always outside transactions: hashing takes tens of milliseconds of CPU and may wait

@@ -1,6 +1,6 @@
 package org.orderplatform.user;
 
-import org.orderplatform.platform.web.IpAddress;
+import org.orderplatform.platform.web.client.IpAddress;
 
 /**
  * Guesses at an account's password - a login, or the current password confirming a change - are limited per account

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * Argon2id at the OWASP Password Storage parameters (m = 19 MiB, t = 2, p = 1), Bouncy Castle's implementation,

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
 
 /** What a password must be: 8-128 characters, not the email address, not one of the most common passwords. */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package org.orderplatform.user;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
-import org.orderplatform.platform.web.FreeText;
+import org.orderplatform.platform.web.input.FreeText;
 
 /** {@code PATCH /api/users/me}: only these fields; anything else (is_superuser, is_active, id) is refused. */
 public record SelfUpdate(

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.orderplatform.platform.Causes;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * Every write to accounts, one transaction each. Passwords arrive already hashed (see {@code Credentials}): no

@@ -1,6 +1,6 @@
 package org.orderplatform.user;
 
-import org.orderplatform.platform.web.ProblemType;
+import org.orderplatform.platform.web.problem.ProblemType;
 
 /** The refusals of the accounts feature (see docs/errors.md). */
 public final class UserProblem {

@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.orderplatform.platform.web.Paging;
+import org.orderplatform.platform.web.paging.Paging;
 
 /** Users in PostgreSQL. Emails compare by {@link EmailAddresses#key} (unique). */
 @ApplicationScoped

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.orderplatform.platform.security.Roles;
-import org.orderplatform.platform.web.ClientAddresses;
-import org.orderplatform.platform.web.NumericId;
-import org.orderplatform.platform.web.PageParameters;
-import org.orderplatform.platform.web.PageView;
+import org.orderplatform.platform.web.client.ClientAddresses;
+import org.orderplatform.platform.web.input.NumericId;
+import org.orderplatform.platform.web.paging.PageParameters;
+import org.orderplatform.platform.web.paging.PageView;
 
 /** {@code /api/users}: the caller's own account, and user administration for superusers. */
 @Path("users")

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.orderplatform.platform.web.IpAddress;
-import org.orderplatform.platform.web.PageView;
-import org.orderplatform.platform.web.Paging;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.client.IpAddress;
+import org.orderplatform.platform.web.paging.PageView;
+import org.orderplatform.platform.web.paging.Paging;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /**
  * Accounts as the API offers them: reads, self-service changes and administration. Password checks and hashing

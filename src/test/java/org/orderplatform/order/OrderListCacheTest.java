@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.orderplatform.platform.web.Paging;
+import org.orderplatform.platform.web.paging.Paging;
 
 /** Which list pages may take one of a user's few cache slots. */
 class OrderListCacheTest {

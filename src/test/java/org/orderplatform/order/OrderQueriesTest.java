@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.orderplatform.platform.web.Paging;
-import org.orderplatform.platform.web.ProblemDetails.FieldError;
-import org.orderplatform.platform.web.ProblemException;
+import org.orderplatform.platform.web.paging.Paging;
+import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
+import org.orderplatform.platform.web.problem.ProblemException;
 
 /** The list parameters of {@code GET /api/orders} and the If-Match header of {@code PUT /api/orders/{id}}. */
 class OrderQueriesTest {

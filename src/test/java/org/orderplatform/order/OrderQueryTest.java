@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.orderplatform.platform.web.Paging;
+import org.orderplatform.platform.web.paging.Paging;
 
 /** The sort orders of {@code GET /api/orders?sort=} and the cache key of one list request. */
 class OrderQueryTest {

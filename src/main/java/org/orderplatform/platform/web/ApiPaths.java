@@ -3,18 +3,18 @@ package org.orderplatform.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Tells API requests ({@code /api}, {@code /api/...}) from requests for the web app's static files. */
-final class ApiPaths {
+public final class ApiPaths {
 
     private ApiPaths() {
     }
 
     /** The decoded, normalised path inside the application - what the servlet mappings see. */
-    static String pathOf(HttpServletRequest request) {
+    public static String pathOf(HttpServletRequest request) {
         String info = request.getPathInfo();
         return request.getServletPath() + (info == null ? "" : info);
     }
 
-    static boolean isApi(HttpServletRequest request) {
+    public static boolean isApi(HttpServletRequest request) {
         String path = pathOf(request);
         return path.equals("/api") || path.startsWith("/api/");
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.orderplatform.platform.web.problem.PlatformProblem;
 
 /**
  * Refuses a CORS preflight with the {@code cors-origin-rejected} problem (403). CORS itself is Liberty's

@@ -16,10 +16,10 @@ import java.io.IOException;
  */
 public class SecurityHeadersFilter extends HttpFilter {
 
-    static final String WEB_APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    public static final String WEB_APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
-    static final String JSON_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    public static final String JSON_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.orderplatform.platform.logging.RequestIds;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.ExtraServer;
 import org.orderplatform.testsupport.ServerLogs;
