@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * settings its container really has, whether the operator would build from the OpenLibertyApplication the pods our
  * Ingress, NetworkPolicies, PodDisruptionBudget and PodMonitor expect, as hardened and probed as base/backend.yaml's.
  */
+@Tag("assets")
 class CustomResourceShapesTest {
 
     /** The operator's defaults for a probe field left 0 (runtime-component-operator common.go, MicroProfile Health). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orderplatform.testsupport.Docker;
@@ -24,6 +25,7 @@ import org.orderplatform.testsupport.Docker.Result;
  * pinned by digest - and its rollback decisions, against a stand-in {@code kubectl} that keeps each Deployment's
  * revision in a file and records every call (the smoke test is the real one, failing against a closed port).
  */
+@Tag("assets")
 class DeployScriptTest {
 
     /** kubectl as .ci/deploy uses it: revisions in $STATE/NAME, the Deployments an apply changes in $CHANGED. */

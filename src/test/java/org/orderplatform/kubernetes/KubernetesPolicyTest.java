@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import org.orderplatform.kubernetes.Rendering.Workload;
  * The policy checks over every rendered variant (kube-linter's and Polaris's defaults, and the platform's own
  * rules), and proof that each kind of check finds a mistake put into a good rendering on purpose.
  */
+@Tag("assets")
 @SuppressWarnings("unchecked")
 class KubernetesPolicyTest {
 

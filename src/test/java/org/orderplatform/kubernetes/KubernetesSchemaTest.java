@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ships (the Prometheus Operator's PodMonitor and PrometheusRule) are checked the same way; those it does not (KEDA,
  * the Open Liberty Operator) by {@link CustomResourceShapes}.
  */
+@Tag("assets")
 class KubernetesSchemaTest {
 
     /** Kinds no model library here ships; checked by CustomResourceShapes instead. */

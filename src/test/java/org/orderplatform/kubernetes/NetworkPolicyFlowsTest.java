@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +34,7 @@ import org.orderplatform.kubernetes.NetworkPolicies.PodPort;
  * (addresses outside the cluster: on every port that matters). Exactly the flows of the tables below must be
  * allowed - in both overlays, and with each store choice and every set of optional components.
  */
+@Tag("assets")
 class NetworkPolicyFlowsTest {
 
     // The intended flows: "source -> destination:port/protocol". store-network is an address of the external stores'

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.orderplatform.kubernetes.NetworkPolicies.PodPort;
  * {@link NetworkPolicies} on small hand-written policies: each rule of the API's semantics, and the cases that must be
  * denied, so that the flow check of {@link NetworkPolicyFlowsTest} rests on an evaluator that can say no.
  */
+@Tag("assets")
 class NetworkPolicySemanticsTest {
 
     private static final Map<String, Map<String, String>> NAMESPACES = Map.of(

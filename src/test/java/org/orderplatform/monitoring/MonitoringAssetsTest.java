@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.orderplatform.kubernetes.Variants;
 import org.orderplatform.monitoring.MonitoringAssets.Rule;
@@ -30,6 +31,7 @@ import org.orderplatform.monitoring.MonitoringAssets.Rule;
  * Grafana provisioning point at the Prometheus datasource and at the paths docker compose mounts; the scrape
  * configuration for Kubernetes labels the pods of the manifests as compose's does and as the rules select them.
  */
+@Tag("assets")
 class MonitoringAssetsTest {
 
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*$");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -20,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  * exist, pin every action to a commit, and grant each job no more than it needs. Each rule is also shown failing on a
  * planted defect. The linters themselves run in {@link LintersIT}.
  */
+@Tag("assets")
 class PipelinesTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
