@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.orderplatform.platform.security.Roles;
+import org.orderplatform.platform.web.ApiPaths;
 
 /** The REST API root: every resource lives under {@code /api}. */
-@ApplicationPath("/api")
+@ApplicationPath(ApiPaths.ROOT)
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.USER, Roles.ADMIN})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",

@@ -3,7 +3,6 @@ package org.orderplatform.platform.metrics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.orderplatform.OrderPlatformApplication;
+import org.orderplatform.platform.web.ApiPaths;
 
 /**
  * Tells {@link ApiRequestMetrics} which route a request matched: the route template
@@ -26,8 +25,6 @@ import org.orderplatform.OrderPlatformApplication;
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
 public class ApiRouteFilter implements ContainerRequestFilter {
-
-    private static final String ROOT = OrderPlatformApplication.class.getAnnotation(ApplicationPath.class).value();
 
     private final Map<Method, String> templates = new ConcurrentHashMap<>();
 
@@ -49,7 +46,7 @@ public class ApiRouteFilter implements ContainerRequestFilter {
     /** {@code /api} + the class' {@code @Path} + the method's, as one normalised template. */
     static String template(Class<?> resourceClass, Method method) {
         Path methodPath = method.getAnnotation(Path.class);
-        return normalise(ROOT + "/" + pathOf(resourceClass) + "/" + (methodPath == null ? "" : methodPath.value()));
+        return normalise(ApiPaths.ROOT + "/" + pathOf(resourceClass) + "/" + (methodPath == null ? "" : methodPath.value()));
     }
 
     /** The class' {@code @Path}: on the class itself or, for a CDI proxy subclass, on a superclass. */

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Tells API requests ({@code /api}, {@code /api/...}) from requests for the web app's static files. */
 public final class ApiPaths {
 
+    /** Where the API lives: the application's {@code @ApplicationPath} (web.xml's {@code /api/*} mappings too). */
+    public static final String ROOT = "/api";
+
     private ApiPaths() {
     }
 
@@ -16,6 +19,6 @@ public final class ApiPaths {
 
     public static boolean isApi(HttpServletRequest request) {
         String path = pathOf(request);
-        return path.equals("/api") || path.startsWith("/api/");
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
     }
 }
