@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Measures order processing end to end on a running platform: places ORDERS orders from CLIENTS concurrent
- * clients (one customer each), waits until all are COMPLETED, and prints the placing rate, the processing throughput and the
- * placed-to-completed latency (median, p95, max, from each order's created_at and updated_at). Needs only a JDK:
+ * clients (one customer each), waits until all are COMPLETED, and prints the placing rate, the processing throughput
+ * and the placed-to-completed latency (median, p95, max, from each order's created_at and updated_at). Needs only a
+ * JDK:
  *
  * <pre>java bench/ProcessingThroughput.java [BASE_URL] [ORDERS] [CLIENTS]</pre>
  *
@@ -67,7 +68,8 @@ public class ProcessingThroughput {
         double allDoneSeconds = (System.nanoTime() - placingStarted) / 1e9;
         Collections.sort(latencies);
         System.out.printf("orders                          %d (from %d clients)%n", orders, clients);
-        System.out.printf("placed in                       %.2f s (%.0f orders/s)%n", placingSeconds, orders / placingSeconds);
+        System.out.printf("placed in                       %.2f s (%.0f orders/s)%n", placingSeconds,
+                orders / placingSeconds);
         System.out.printf("all completed after             %.2f s (%.0f orders/s end to end)%n", allDoneSeconds,
                 orders / allDoneSeconds);
         System.out.printf("placed -> completed, median     %d ms%n", latencies.get(orders / 2).toMillis());

@@ -66,7 +66,8 @@ public class RegistrationFlood {
         System.out.printf("answers                      %s%n", statuses);
         System.out.printf("GET /me before, ms           %s%n", summary(quiet));
         System.out.printf("GET /me during, ms           %s%n", summary(loaded));
-        System.out.printf("ratio of medians             %.2f%n", (double) percentile(loaded, 50) / percentile(quiet, 50));
+        System.out.printf("ratio of medians             %.2f%n",
+                (double) percentile(loaded, 50) / percentile(quiet, 50));
     }
 
     /** Alternates GET /me and GET /health/ready until told to stop (or rounds are done); the /me latencies. */

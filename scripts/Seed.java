@@ -25,7 +25,8 @@ public class Seed {
             new DemoUser("carol@example.com", "Carol Clark"));
 
     static final List<String> ORDERS = List.of(
-            "{\"items\":[{\"sku\":\"BOOK-42\",\"name\":\"The Hitchhiker's Guide\",\"quantity\":1,\"unit_price\":\"12.50\"}]}",
+            "{\"items\":[{\"sku\":\"BOOK-42\",\"name\":\"The Hitchhiker's Guide\",\"quantity\":1,"
+                    + "\"unit_price\":\"12.50\"}]}",
             "{\"items\":[{\"sku\":\"MUG-1\",\"name\":\"Coffee mug\",\"quantity\":2,\"unit_price\":\"8.00\"},"
                     + "{\"sku\":\"BEAN-250\",\"name\":\"Coffee beans 250 g\",\"quantity\":3,\"unit_price\":\"6.95\"}],"
                     + "\"currency\":\"EUR\",\"notes\":\"Gift wrap, please\"}");

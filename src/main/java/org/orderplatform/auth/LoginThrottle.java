@@ -72,8 +72,12 @@ public class LoginThrottle implements PasswordAttempts {
             elseif tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') > 0 then
                 redis.call('HINCRBY', KEYS[1], ARGV[1], -1)
             end
-            if tonumber(redis.call('HGET', KEYS[1], 'total') or '0') > 0 then redis.call('HINCRBY', KEYS[1], 'total', -1) end
-            if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+            if tonumber(redis.call('HGET', KEYS[1], 'total') or '0') > 0 then
+                redis.call('HINCRBY', KEYS[1], 'total', -1)
+            end
+            if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then
+                redis.call('DECR', KEYS[2])
+            end
             return 0
             """;
 

@@ -41,6 +41,7 @@ public class RevokedAccessTokenFilter implements ContainerRequestFilter {
     }
 
     private boolean isOpenToEverybody() {
-        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(PermitAll.class);
+        return resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(PermitAll.class);
     }
 }

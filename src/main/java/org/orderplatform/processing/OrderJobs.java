@@ -107,7 +107,8 @@ public class OrderJobs {
 
     public List<OrderJob> deadLetters(int offset, int limit) {
         return rows(em.createNativeQuery("SELECT " + COLUMNS + " FROM order_jobs WHERE state = 'DEAD' "
-                + "ORDER BY finished_at DESC, id DESC OFFSET ? LIMIT ?").setParameter(1, offset).setParameter(2, limit));
+                + "ORDER BY finished_at DESC, id DESC OFFSET ? LIMIT ?")
+                .setParameter(1, offset).setParameter(2, limit));
     }
 
     public long countDeadLetters() {
@@ -170,8 +171,9 @@ public class OrderJobs {
 
     /** Deletes up to {@code limit} jobs completed longer than {@code age} ago (never dead letters); how many. */
     public int deleteCompletedBefore(Duration age, int limit) {
-        return em.createNativeQuery("DELETE FROM order_jobs WHERE id IN (SELECT id FROM order_jobs WHERE state = 'DONE' "
-                        + "AND finished_at < now() - make_interval(secs => ?) LIMIT ? FOR UPDATE SKIP LOCKED)")
+        return em.createNativeQuery("DELETE FROM order_jobs WHERE id IN (SELECT id FROM order_jobs "
+                        + "WHERE state = 'DONE' AND finished_at < now() - make_interval(secs => ?) LIMIT ? "
+                        + "FOR UPDATE SKIP LOCKED)")
                 .setParameter(1, (double) age.toSeconds()).setParameter(2, limit).executeUpdate();
     }
 

@@ -97,7 +97,8 @@ public class ProcessingSettings {
                     + "at least 1");
         }
         if (!(fulfilmentFailureRate >= 0 && fulfilmentFailureRate <= 1)) {
-            throw new IllegalStateException("FULFILMENT_FAILURE_RATE must be from 0 to 1, not " + fulfilmentFailureRate);
+            throw new IllegalStateException("FULFILMENT_FAILURE_RATE must be from 0 to 1, not "
+                    + fulfilmentFailureRate);
         }
         if (fulfilmentDelay().multipliedBy(2).compareTo(lease()) >= 0) {
             throw new IllegalStateException("FULFILMENT_DELAY_MS (" + fulfilmentDelayMillis + ") must be less than "

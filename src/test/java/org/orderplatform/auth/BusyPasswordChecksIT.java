@@ -29,7 +29,8 @@ class BusyPasswordChecksIT {
     @Test
     void shouldNotCountLoginsRefusedAsBusyAsFailures() throws Exception {
         ExtraServer narrow = replicas.start("busyPasswordChecks", Map.of("APP_ROLE", "api",
-                "PASSWORD_HASH_CONCURRENCY", "1", "PASSWORD_HASH_WAIT_MS", "0", "LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"));
+                "PASSWORD_HASH_CONCURRENCY", "1", "PASSWORD_HASH_WAIT_MS", "0",
+                "LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"));
         JsonObject user = Accounts.newUser("busy");
 
         List<Integer> statuses = Concurrently.run(12, i -> login(narrow.base(), user.getString("email")).statusCode());

@@ -11,7 +11,10 @@ import org.orderplatform.testsupport.Accounts;
 import org.orderplatform.testsupport.Api;
 import org.orderplatform.testsupport.Orders;
 
-/** The documented seed command (demo users and their orders) ({@code java scripts/Seed.java BASE_URL}) against the test server. */
+/**
+ * The documented seed command (demo users and their orders) ({@code java scripts/Seed.java BASE_URL}) against the test
+ * server.
+ */
 class SeedScriptIT {
 
     @Test

@@ -109,13 +109,15 @@ abstract class AdminJourneys {
         app.clickNav("Queue").at("Queue");
         String deadLetterRow = "tr[data-dead-letter-id='" + deadLetter + "']";
         assertThat(app.find(By.cssSelector(deadLetterRow)).getAttribute("data-order-id")).isEqualTo(orderId);
-        assertThat(Long.parseLong(app.find(By.cssSelector("[data-stat=dead_letters] .value")).getAttribute("data-value")))
+        assertThat(Long.parseLong(
+                app.find(By.cssSelector("[data-stat=dead_letters] .value")).getAttribute("data-value")))
                 .isPositive();
         String updated = text(app, ".queue-updated");
         app.waitUntil("the figures refresh by themselves", () -> !text(app, ".queue-updated").equals(updated));
         app.capture("queue");
         app.click(By.cssSelector(deadLetterRow + " button[data-action=replay]"));
-        app.waitUntil("the replayed dead letter leaves the list", () -> app.findAll(By.cssSelector(deadLetterRow)).isEmpty());
+        app.waitUntil("the replayed dead letter leaves the list",
+                () -> app.findAll(By.cssSelector(deadLetterRow)).isEmpty());
         assertThat(announcement(app)).contains(orderId.substring(0, 8), "queued again");
         assertThat(Processing.history(orderId)).as("the order went back to processing").contains("FAILED>PENDING");
 
@@ -133,11 +135,13 @@ abstract class AdminJourneys {
 
         // Report: the last 30 days by default, drawn as a chart, every figure in the table, and the CSV.
         app.click("See the report").at("Daily report");
-        // The period as the page chose it (its "today" is the browser's UTC day: read, not recomputed at another moment).
+        // The period as the page chose it (its "today" is the browser's UTC day: read, not recomputed at another
+        // moment).
         String today = app.find(By.name("to")).getAttribute("value");
         String from = app.find(By.name("from")).getAttribute("value");
         assertThat(LocalDate.parse(from)).isEqualTo(LocalDate.parse(today).minusDays(29));
-        assertThat(LocalDate.parse(today)).isBetween(LocalDate.now(ZoneOffset.UTC).minusDays(1), LocalDate.now(ZoneOffset.UTC));
+        assertThat(LocalDate.parse(today))
+                .isBetween(LocalDate.now(ZoneOffset.UTC).minusDays(1), LocalDate.now(ZoneOffset.UTC));
         WebElement chart = app.find(By.cssSelector("svg.chart[role=img]"));
         assertThat(chart.findElements(By.cssSelector("rect.bar"))).hasSize(30);
         assertThat(app.find(By.id(chart.getAttribute("aria-labelledby"))).getAttribute("textContent"))

@@ -55,7 +55,8 @@ class OpenApiUiAuthorizeIT {
                 By.cssSelector("#operations-users-get_api_users_me .opblock-summary")));
         me.click();
         WebElement operation = browser.findElement(By.id("operations-users-get_api_users_me"));
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector("button.try-out__btn"))))
+        wait.until(ExpectedConditions.elementToBeClickable(
+                operation.findElement(By.cssSelector("button.try-out__btn"))))
                 .click();
         operation.findElement(By.cssSelector("button.execute")).click();
 

@@ -8,7 +8,8 @@ class ScreenshotOnFailure implements TestExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        WebApp.screenshotAll(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+        WebApp.screenshotAll(context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName());
         throw failure;
     }
 }

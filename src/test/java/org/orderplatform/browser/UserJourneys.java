@@ -115,7 +115,8 @@ abstract class UserJourneys {
                 () -> app.find(By.cssSelector(".user-name")).getText().equals("Renamed Customer"));
 
         String newPassword = "Another-Horse-77";
-        app.fill("current_password", "not-my-password", "Change password").fill("password", newPassword, "Change password")
+        app.fill("current_password", "not-my-password", "Change password")
+                .fill("password", newPassword, "Change password")
                 .fill("password_again", newPassword, "Change password").submit("Change password");
         assertThat(app.fieldError("current_password", "Change password")).isEqualTo("is not your current password");
         app.fill("current_password", Accounts.PASSWORD, "Change password").submit("Change password");
@@ -195,7 +196,8 @@ abstract class UserJourneys {
         assertThat(app.alert()).contains("changed elsewhere");
         app.capture("order-edit-stale");
         app.click("Reload the latest version").atHeadingStartingWith("Edit order");
-        app.waitUntil("the latest quantity", () -> "7".equals(app.find(By.name("items[0].quantity")).getAttribute("value")));
+        app.waitUntil("the latest quantity",
+                () -> "7".equals(app.find(By.name("items[0].quantity")).getAttribute("value")));
     }
 
     @Test
@@ -271,7 +273,8 @@ abstract class UserJourneys {
             }
             Line line = lines.get(i);
             app.fill("items[" + i + "].sku", line.sku()).fill("items[" + i + "].name", line.name())
-                    .fill("items[" + i + "].quantity", line.quantity()).fill("items[" + i + "].unit_price", line.unitPrice());
+                    .fill("items[" + i + "].quantity", line.quantity())
+                    .fill("items[" + i + "].unit_price", line.unitPrice());
         }
         assertThat(app.find(By.cssSelector(".total")).getText()).isEqualTo("Total: " + expectedTotal);
         if (lines.size() > 1) {

@@ -166,7 +166,9 @@ public final class WebApp implements AutoCloseable {
                 + "normalize-space(.)='" + linkText + "']"));
     }
 
-    /** Finds, waits until clickable and clicks in one step, so a screen redrawn in between is simply looked at again. */
+    /**
+     * Finds, waits until clickable and clicks in one step, so a screen redrawn in between is simply looked at again.
+     */
     public WebApp click(By by) {
         wait.until(driver -> {
             WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
@@ -189,7 +191,8 @@ public final class WebApp implements AutoCloseable {
             if (Boolean.TRUE.equals(driver.executeScript("return document.activeElement.matches(arguments[0])", css))) {
                 Object outline = driver.executeScript("const style = getComputedStyle(document.activeElement); "
                         + "return style.outlineStyle + ' ' + style.outlineWidth");
-                assertThat((String) outline).as("visible focus on %s", css).doesNotStartWith("none").doesNotEndWith(" 0px");
+                assertThat((String) outline).as("visible focus on %s", css).doesNotStartWith("none")
+                        .doesNotEndWith(" 0px");
                 return this;
             }
         }

@@ -38,8 +38,8 @@ final class ApiOperations {
 
     /** Reads {@code /openapi} as JSON. */
     static Document load() {
-        HttpResponse<String> response = Api.send(Api.request("/openapi?format=JSON").header("Accept", "application/json")
-                .GET());
+        HttpResponse<String> response = Api.send(Api.request("/openapi?format=JSON")
+                .header("Accept", "application/json").GET());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET /openapi answered " + response.statusCode());
         }

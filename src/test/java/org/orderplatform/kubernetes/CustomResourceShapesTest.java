@@ -2,7 +2,6 @@ package org.orderplatform.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -331,7 +330,8 @@ class CustomResourceShapesTest {
                     + podLabels.get("app.kubernetes.io/component") + " is not the APP_ROLE " + role
                     + " (the PodMonitor reports it as the role)");
         }
-        if (rendering.all(NetworkPolicy.class).noneMatch(policy -> !LabelSelectors.isEmpty(policy.getSpec().getPodSelector())
+        if (rendering.all(NetworkPolicy.class)
+                .noneMatch(policy -> !LabelSelectors.isEmpty(policy.getSpec().getPodSelector())
                 && LabelSelectors.selects(policy.getSpec().getPodSelector(), podLabels))) {
             problems.add(": no NetworkPolicy selects the pods " + podLabels + " - only the default deny applies");
         }

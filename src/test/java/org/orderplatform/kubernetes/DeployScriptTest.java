@@ -140,7 +140,8 @@ class DeployScriptTest {
         }
         return Docker.exec(List.of("bash", ".ci/deploy", "kubernetes/overlays/prod", BACKEND, WEB,
                 "http://127.0.0.1:" + closedPort), Duration.ofMinutes(2), Map.of(
-                        "PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"),
+                        "PATH", bin + ":" + Path.of(System.getProperty("java.home"), "bin") + ":"
+                                + System.getenv("PATH"),
                         "STATE", state.toString(), "CHANGED", changed, "SMOKE_TIMEOUT_SECONDS", "2"));
     }
 

@@ -104,7 +104,8 @@ class KubernetesPolicyTest {
                 .isEqualTo(composeRules);
 
         ConfigMap dashboard = rendering.all(ConfigMap.class)
-                .filter(map -> map.getMetadata().getName().equals("order-platform-dashboard")).findFirst().orElseThrow();
+                .filter(map -> map.getMetadata().getName().equals("order-platform-dashboard"))
+                .findFirst().orElseThrow();
         assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
         assertThat(dashboard.getData().get("order-platform.json"))
                 .isEqualTo(Files.readString(Path.of("monitoring/grafana/dashboards/order-platform.json")));
@@ -122,7 +123,8 @@ class KubernetesPolicyTest {
         });
         assertThat(problems(broken)).contains(
                 "Deployment/backend container backend: no readiness probe",
-                "Deployment/backend container backend: image order-platform:latest is not pinned to a version or digest",
+                "Deployment/backend container backend: image order-platform:latest is not pinned to a version or "
+                        + "digest",
                 "Deployment/backend container backend: root filesystem is writable");
     }
 
@@ -142,8 +144,8 @@ class KubernetesPolicyTest {
                 .contains("Deployment/worker container worker: sets WORKER_CONCURENCY, which is no setting of the "
                         + "application (README, Configuration)")
                 .contains("Deployment/backend container backend: envFrom Secret order-platform-secret is neither "
-                        + "rendered nor in the secret template", "Deployment/backend container backend: does not define "
-                        + "DB_PASSWORD")
+                        + "rendered nor in the secret template", "Deployment/backend container backend: does not "
+                        + "define DB_PASSWORD")
                 .anyMatch(problem -> problem.contains("refers to Secret key order-platform-secrets/POSTGRES_PASSWORD"));
     }
 

@@ -27,7 +27,8 @@ final class Kustomize {
 
     /** The rendered YAML of the kustomization in {@code directory}; fails with kustomize's own message. */
     static String build(Path directory) {
-        assumeTrue(COMMAND.isPresent(), "neither kubectl nor kustomize is on the PATH: Kubernetes manifest tests skipped");
+        assumeTrue(COMMAND.isPresent(),
+                "neither kubectl nor kustomize is on the PATH: Kubernetes manifest tests skipped");
         List<String> command = new ArrayList<>(COMMAND.get());
         command.add(directory.toString());
         try {

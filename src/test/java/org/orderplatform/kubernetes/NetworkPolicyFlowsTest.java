@@ -241,7 +241,8 @@ class NetworkPolicyFlowsTest {
     private static List<PodPort> ports(PodSpec spec) {
         Map<String, PodPort> ports = new LinkedHashMap<>();
         Stream.concat(spec.getContainers().stream(),
-                        spec.getInitContainers() == null ? Stream.<Container>empty() : spec.getInitContainers().stream())
+                        spec.getInitContainers() == null ? Stream.<Container>empty()
+                                : spec.getInitContainers().stream())
                 .flatMap(container -> container.getPorts() == null ? Stream.empty() : container.getPorts().stream())
                 .forEach(port -> {
                     String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();

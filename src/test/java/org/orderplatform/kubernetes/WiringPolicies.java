@@ -1,6 +1,5 @@
 package org.orderplatform.kubernetes;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -134,7 +133,8 @@ final class WiringPolicies {
             String id = "HorizontalPodAutoscaler/" + hpa.getMetadata().getName();
             var target = hpa.getSpec().getScaleTargetRef();
             Optional<Deployment> deployment = rendering.all(Deployment.class)
-                    .filter(d -> target.getKind().equals("Deployment") && d.getMetadata().getName().equals(target.getName()))
+                    .filter(d -> target.getKind().equals("Deployment")
+                            && d.getMetadata().getName().equals(target.getName()))
                     .findFirst();
             if (deployment.isEmpty()) {
                 problems.add(id + ": targets " + target.getKind() + "/" + target.getName() + ", which does not exist");
@@ -147,7 +147,8 @@ final class WiringPolicies {
                     || behavior.getScaleDown().getStabilizationWindowSeconds() < 60) {
                 problems.add(id + ": no scale-down stabilisation of at least a minute");
             }
-            if (hpa.getSpec().getMinReplicas() == null || hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
+            if (hpa.getSpec().getMinReplicas() == null
+                    || hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
                 problems.add(id + ": minReplicas missing or above maxReplicas");
             }
         }
@@ -157,7 +158,8 @@ final class WiringPolicies {
         for (PodDisruptionBudget budget : rendering.all(PodDisruptionBudget.class).toList()) {
             String id = "PodDisruptionBudget/" + budget.getMetadata().getName();
             List<Workload> covered = rendering.workloads()
-                    .filter(workload -> LabelSelectors.selects(budget.getSpec().getSelector(), workload.podLabels())).toList();
+                    .filter(workload -> LabelSelectors.selects(budget.getSpec().getSelector(), workload.podLabels()))
+                    .toList();
             if (covered.isEmpty()) {
                 problems.add(id + ": selects no pods");
             }
@@ -169,7 +171,8 @@ final class WiringPolicies {
             boolean room = maxUnavailable != null && (maxUnavailable.getIntVal() != null
                     ? maxUnavailable.getIntVal() >= 1 : !maxUnavailable.getStrVal().equals("0%"));
             if (!room && minAvailable != null && minAvailable.getIntVal() != null) {
-                int fewest = covered.stream().mapToInt(workload -> minimumReplicas(rendering, workload)).min().orElse(0);
+                int fewest = covered.stream().mapToInt(workload -> minimumReplicas(rendering, workload)).min()
+                        .orElse(0);
                 room = minAvailable.getIntVal() < fewest;
             }
             if (!room) {
@@ -281,7 +284,8 @@ final class WiringPolicies {
         }
         Namespace namespace = namespaces.get(0);
         if (!"restricted".equals(namespace.getMetadata().getLabels().get("pod-security.kubernetes.io/enforce"))) {
-            problems.add("Namespace " + namespace.getMetadata().getName() + ": Pod Security is not enforced as restricted");
+            problems.add("Namespace " + namespace.getMetadata().getName()
+                    + ": Pod Security is not enforced as restricted");
         }
         rendering.objects.stream().filter(object -> !(object instanceof Namespace))
                 .filter(object -> !namespace.getMetadata().getName().equals(object.getMetadata().getNamespace()))

@@ -148,11 +148,13 @@ class MonitoringAssetsTest {
     @SuppressWarnings("unchecked")
     void shouldProvisionTheDatasourceAndDashboardThatTheDashboardExpects() {
         Map<String, Object> datasource = ((List<Map<String, Object>>) MonitoringAssets.yaml(
-                MonitoringAssets.ROOT.resolve("grafana/provisioning/datasources/prometheus.yml")).get("datasources")).get(0);
+                MonitoringAssets.ROOT.resolve("grafana/provisioning/datasources/prometheus.yml")).get("datasources"))
+                .get(0);
         assertThat(datasource).containsEntry("uid", "prometheus").containsEntry("type", "prometheus")
                 .containsEntry("url", "http://prometheus:9090").containsEntry("isDefault", true);
         Map<String, Object> provider = ((List<Map<String, Object>>) MonitoringAssets.yaml(
-                MonitoringAssets.ROOT.resolve("grafana/provisioning/dashboards/order-platform.yml")).get("providers")).get(0);
+                MonitoringAssets.ROOT.resolve("grafana/provisioning/dashboards/order-platform.yml")).get("providers"))
+                .get(0);
         assertThat(provider).containsEntry("type", "file");
         assertThat((Map<String, Object>) provider.get("options")).containsEntry("path", "/var/lib/grafana/dashboards");
     }
@@ -192,7 +194,8 @@ class MonitoringAssetsTest {
                         "namespace", "order-platform", "pod", "worker-5d8f7c9b4-x2k9q"));
         Set<String> jobs = targets.stream().map(target -> target.get("job")).collect(Collectors.toSet());
         assertThat(jobs).as("jobs the alert rules select").isEqualTo(jobsTheRulesSelect());
-        assertThat(targets.stream().collect(Collectors.toMap(target -> target.get("job"), target -> target.get("role"))))
+        assertThat(targets.stream().collect(
+                Collectors.toMap(target -> target.get("job"), target -> target.get("role"))))
                 .as("role of each job, as docker compose's prometheus.yml gives it").isEqualTo(composeRoles());
     }
 
@@ -208,7 +211,8 @@ class MonitoringAssetsTest {
         assertThat(Relabelling.apply(relabelling, discovered(backend, "http", "Succeeded"))).isEmpty();
         assertThat(Relabelling.apply(relabelling, discovered(backend, "http", "Failed"))).isEmpty();
         assertThat(Relabelling.apply(relabelling,
-                discovered(new ManifestPod("backend", otherApplication, backend.ports()), "http", "Running"))).isEmpty();
+                discovered(new ManifestPod("backend", otherApplication, backend.ports()), "http", "Running")))
+                .isEmpty();
     }
 
     @Test
@@ -232,7 +236,9 @@ class MonitoringAssetsTest {
     record ManifestPod(String name, Map<String, String> labels, List<String> ports) {
     }
 
-    /** The pods of overlays/dev as kustomize renders them: a renamed label or port there changes what this test sees. */
+    /**
+     * The pods of overlays/dev as kustomize renders them: a renamed label or port there changes what this test sees.
+     */
     static List<ManifestPod> manifestPods() {
         List<ManifestPod> pods = Variants.dev().render().workloads()
                 .map(workload -> new ManifestPod(workload.name(), workload.podLabels(),

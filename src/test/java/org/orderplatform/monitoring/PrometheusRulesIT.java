@@ -88,7 +88,8 @@ class PrometheusRulesIT {
                 Files.copy(test, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 tests.add(copy.toString());
             }
-            Promtool.Run run = Promtool.promtool(testRules(tests.stream().map(Path::of).toList()).toArray(String[]::new));
+            Promtool.Run run = Promtool.promtool(
+                    testRules(tests.stream().map(Path::of).toList()).toArray(String[]::new));
             if (run.exitCode() == 0) {
                 unnoticed.add(alert.alert() + " (" + mutated + ")");
             }
@@ -150,7 +151,8 @@ class PrometheusRulesIT {
 
     private static boolean promtoolKnowsKubernetes() throws IOException {
         Path probe = Files.createDirectories(WORK).resolve("kubernetes-discovery-probe.yml");
-        Files.writeString(probe, "scrape_configs:\n  - job_name: probe\n    kubernetes_sd_configs:\n      - role: pod\n");
+        Files.writeString(probe, "scrape_configs:\n  - job_name: probe\n    kubernetes_sd_configs:\n"
+                + "      - role: pod\n");
         Promtool.Run run = Promtool.promtool("check", "config", probe.toString());
         assertThat(run.exitCode() == 0 || run.output().contains("field kubernetes_sd_configs not found"))
                 .as("promtool on a minimal Kubernetes discovery said:%n%s", run.output()).isTrue();

@@ -69,7 +69,8 @@ class OrderConcurrencyIT {
         String key = UUID.randomUUID().toString();
         postWithKey(token, key, Orders.VALID);
 
-        HttpResponse<String> different = postWithKey(token, key, Orders.VALID.replace("\"quantity\":3", "\"quantity\":4"));
+        HttpResponse<String> different = postWithKey(token, key,
+                Orders.VALID.replace("\"quantity\":3", "\"quantity\":4"));
 
         JsonObject problem = assertProblem(different, 422, "/api/orders");
         assertThat(problem.getString("type")).isEqualTo("/problems/idempotency-key-reused");

@@ -110,7 +110,8 @@ class OrderValidationIT {
         String token = newCustomer("replacer");
         JsonObject order = org.orderplatform.testsupport.Orders.place(token);
         String path = "/api/orders/" + order.getString("id");
-        HttpRequest.Builder put = Accounts.authorized(path, token).header("If-Match", "\"" + order.getInt("version") + "\"");
+        HttpRequest.Builder put = Accounts.authorized(path, token)
+                .header("If-Match", "\"" + order.getInt("version") + "\"");
 
         assertProblem(Api.send(Accounts.authorized(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(OrderValidationIT.order(OK_ITEM, "")))), 428, path);
@@ -136,7 +137,8 @@ class OrderValidationIT {
     void shouldRefuseBadListParameters() {
         String token = newCustomer("params");
         Map<String, String> invalid = Map.of("page=0", "page", "page=abc", "page", "size=101", "size",
-                "size=0", "size", "status=SHIPPED", "status", "sort=price,desc", "sort", "all=maybe", "all", "as_of=yesterday", "as_of");
+                "size=0", "size", "status=SHIPPED", "status", "sort=price,desc", "sort", "all=maybe", "all",
+                "as_of=yesterday", "as_of");
 
         invalid.forEach((query, field) -> {
             JsonObject problem = assertProblem(get(token, "/api/orders?" + query), 422, "/api/orders");

@@ -31,8 +31,8 @@ final class PipelineChecks {
     private static final Pattern VERSION = Pattern.compile("v\\d+(?:\\.\\d+){0,2}");
     /** A repository path the pipelines name: one of the project's top-level directories, then a relative path. */
     private static final Pattern REPOSITORY_PATH = Pattern.compile(
-            "(?<![\\w$/.-])(?:\\./)?((?:\\.ci|\\.github|scripts|bench|kubernetes|webapp|monitoring|src|Jenkinsfile-optional)"
-                    + "/[\\w./*-]*[\\w*])");
+            "(?<![\\w$/.-])(?:\\./)?((?:\\.ci|\\.github|scripts|bench|kubernetes|webapp|monitoring|src"
+                    + "|Jenkinsfile-optional)/[\\w./*-]*[\\w*])");
     private static final Pattern RUNS_CI_RUN = Pattern.compile("(?<![\\w./-])\\.ci/run(?![\\w./-])");
     /** A Jenkinsfile {@code sh '...'} or {@code sh '''...'''} step's script. */
     private static final Pattern JENKINS_SH = Pattern.compile("sh\\s+(?:'''(.*?)'''|'([^']*)')", Pattern.DOTALL);
@@ -95,7 +95,8 @@ final class PipelineChecks {
                     problems.add("GitHub: job '" + job.getKey() + "' needs '" + need + "' of a later stage");
                 }
             }
-            if (position > STAGES.indexOf("test") && needs.stream().noneMatch(need -> STAGES.indexOf(need.split("-")[0]) == position - 1)) {
+            if (position > STAGES.indexOf("test")
+                    && needs.stream().noneMatch(need -> STAGES.indexOf(need.split("-")[0]) == position - 1)) {
                 problems.add("GitHub: job '" + job.getKey() + "' does not wait for the stage '"
                         + STAGES.get(position - 1) + "'");
             }
@@ -121,7 +122,8 @@ final class PipelineChecks {
             }
             // without needs a job waits for every earlier stage; with needs, for what it names
             if (job.containsKey("needs") && position > STAGES.indexOf("test") && !needed.contains(position - 1)) {
-                problems.add("GitLab: job '" + name + "' does not wait for the stage '" + STAGES.get(position - 1) + "'");
+                problems.add("GitLab: job '" + name + "' does not wait for the stage '"
+                        + STAGES.get(position - 1) + "'");
             }
         });
         List<String> jenkins = sources.jenkinsStages().keySet().stream().map(String::toLowerCase).toList();
@@ -293,7 +295,8 @@ final class PipelineChecks {
                 for (Map<String, Object> step : steps) {
                     String uses = String.valueOf(step.get("uses"));
                     Map<String, Object> with = (Map<String, Object>) step.getOrDefault("with", Map.of());
-                    if (uses.startsWith("actions/checkout@") && !Boolean.FALSE.equals(with.get("persist-credentials"))) {
+                    if (uses.startsWith("actions/checkout@")
+                            && !Boolean.FALSE.equals(with.get("persist-credentials"))) {
                         problems.add(workflow + ": a checkout in job '" + name + "' keeps its credentials");
                     }
                     if (String.valueOf(step.get("run")).contains("${{")) {

@@ -75,7 +75,9 @@ record PipelineSources(Map<Path, String> files) {
         return files.keySet().stream().filter(file -> file.startsWith(WORKFLOWS)).sorted().toList();
     }
 
-    /** The files the pipelines consist of: workflows, .gitlab-ci.yml, the Jenkinsfile, .ci/run and the shared scripts. */
+    /**
+     * The files the pipelines consist of: workflows, .gitlab-ci.yml, the Jenkinsfile, .ci/run and the shared scripts.
+     */
     List<Path> pipelineFiles() {
         List<Path> pipelineFiles = new ArrayList<>(workflows());
         pipelineFiles.add(GITLAB);

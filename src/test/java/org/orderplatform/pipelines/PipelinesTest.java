@@ -184,8 +184,8 @@ class PipelinesTest {
         PipelineSources floatingImage = sources.with(GITLAB, "image: debian:12", "image: debian");
 
         assertThat(PipelineChecks.workflowHygiene(prTarget)).containsExactly(CI + ": uses pull_request_target");
-        assertThat(PipelineChecks.workflowHygiene(pastedSecret)).containsExactly(CI + ": a script in job 'lint' pastes an"
-                + " expression into its text (a secret, or a value an attacker may choose): pass it through env");
+        assertThat(PipelineChecks.workflowHygiene(pastedSecret)).containsExactly(CI + ": a script in job 'lint' pastes"
+                + " an expression into its text (a secret, or a value an attacker may choose): pass it through env");
         assertThat(PipelineChecks.workflowHygiene(keptCredentials))
                 .containsExactly(CI + ": a checkout in job 'lint' keeps its credentials");
         assertThat(PipelineChecks.workflowHygiene(floatingImage))

@@ -50,7 +50,8 @@ class ProcessingIT {
         List<JsonObject> history = Api.json(Orders.get(token, "/api/orders/" + id + "/history"))
                 .getJsonArray("items").getValuesAs(JsonObject.class);
         assertThat(history).extracting(entry -> entry.getString("from_status", "-") + ">"
-                + entry.getString("to_status")).containsExactly("->PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
+                + entry.getString("to_status"))
+                .containsExactly("->PENDING", "PENDING>PROCESSING", "PROCESSING>COMPLETED");
         assertThat(history.get(2).getString("changed_at")).isEqualTo(order.getString("updated_at"));
         assertThat(Orders.get(Orders.newCustomer("nosy"), "/api/orders/" + id + "/history").statusCode())
                 .isEqualTo(404);

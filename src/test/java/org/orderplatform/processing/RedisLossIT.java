@@ -49,8 +49,8 @@ class RedisLossIT {
             assertThat(redis.dbSize()).as("Redis came back empty").isZero();
         }
 
-        ExtraServer worker = replicas.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker", "JOB_LEASE_SECONDS", "2",
-                "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "5"));
+        ExtraServer worker = replicas.start("reconcilingWorker", Processing.fast("APP_ROLE", "worker",
+                "JOB_LEASE_SECONDS", "2", "RECONCILIATION_INTERVAL_SECONDS", "2", "STUCK_ORDER_AFTER_SECONDS", "5"));
 
         List<String> all = new ArrayList<>(queuedThenLost);
         all.addAll(placedWhileDown);

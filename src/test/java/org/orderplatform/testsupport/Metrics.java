@@ -46,7 +46,8 @@ public final class Metrics {
 
     /** The value of the first series of metric {@code name} in a scrape; an assertion error if it is absent. */
     public static double value(String metrics, String name) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.E+-]+)$").matcher(metrics);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.E+-]+)$")
+                .matcher(metrics);
         if (!sample.find()) {
             throw new AssertionError(name + " is not on /metrics");
         }

@@ -46,7 +46,8 @@ public final class NginxProxy implements AutoCloseable {
             Path dir = Files.createDirectories(Path.of("target/nginx").toAbsolutePath());
             int port = freePort();
             Path config = dir.resolve("nginx.conf");
-            Files.writeString(config, localConfig(Files.readString(CONFIG), Integer.getInteger("it.http.port"), port, dir));
+            Files.writeString(config,
+                    localConfig(Files.readString(CONFIG), Integer.getInteger("it.http.port"), port, dir));
             Path log = dir.resolve("nginx.log");
             Process check = new ProcessBuilder(NGINX.toString(), "-t", "-c", config.toString())
                     .redirectErrorStream(true).start();

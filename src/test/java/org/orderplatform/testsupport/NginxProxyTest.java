@@ -19,7 +19,8 @@ class NginxProxyTest {
 
         assertThat(local).contains("server 127.0.0.1:19080;", "listen 127.0.0.1:18080;",
                 "root " + WebAssets.ROOT.toAbsolutePath() + ";", "pid /run/nginx-test/nginx.pid;",
-                "proxy_temp_path /run/nginx-test/proxy_temp;", "client_body_temp_path /run/nginx-test/client_body_temp;");
+                "proxy_temp_path /run/nginx-test/proxy_temp;",
+                "client_body_temp_path /run/nginx-test/client_body_temp;");
         assertThat(local).doesNotContain("pid /tmp/", "_temp_path /tmp/", "backend:9080", "listen 8080",
                 "/usr/share/nginx/html");
     }

@@ -19,7 +19,9 @@ public final class Orders {
     private Orders() {
     }
 
-    /** An order of {@code lines} lines named {@code name}, each of the largest quantity and unit price allowed, in CHF. */
+    /**
+     * An order of {@code lines} lines named {@code name}, each of the largest quantity and unit price allowed, in CHF.
+     */
     public static String largest(int lines, String name) {
         return IntStream.rangeClosed(1, lines)
                 .mapToObj(line -> "{\"sku\":\"MAX-" + line + "\",\"name\":\"" + name + "\",\"quantity\":10000,"

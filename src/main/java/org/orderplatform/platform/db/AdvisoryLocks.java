@@ -35,7 +35,9 @@ public final class AdvisoryLocks {
         return query(connection, "SELECT pg_try_advisory_lock(" + key + ")");
     }
 
-    /** Releases the lock; if that fails, drops the session rather than hand a pooled connection back still holding it. */
+    /**
+     * Releases the lock; if that fails, drops the session rather than hand a pooled connection back still holding it.
+     */
     public static void unlock(Connection connection, long key) throws SQLException {
         try {
             query(connection, "SELECT pg_advisory_unlock(" + key + ")");

@@ -78,7 +78,9 @@ public class ApiRequestMetrics extends HttpFilter {
                 .update(stopwatch.elapsed());
     }
 
-    /** The method as a label value: one of the methods HTTP defines for APIs, anything else is {@value #OTHER_METHOD}. */
+    /**
+     * The method as a label value: one of the methods HTTP defines for APIs, anything else is {@value #OTHER_METHOD}.
+     */
     static String methodOf(String method) {
         return METHODS.contains(method) ? method : OTHER_METHOD;
     }

@@ -13,8 +13,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Warns at start-up when Redis may evict keys. Redis holds more than a cache here: the login-throttling counters
  * (with a TTL) and the processing queue (without). A policy that evicts, when Redis reaches {@code maxmemory}, would
- * reset lockouts and drop queued jobs (reconciliation only requeues those after STUCK_ORDER_AFTER_SECONDS). Only {@code noeviction} is safe: writes fail instead, and every
- * feature already copes with a failing Redis. Managed Redis services often forbid CONFIG: then nothing is said.
+ * reset lockouts and drop queued jobs (reconciliation only requeues those after STUCK_ORDER_AFTER_SECONDS). Only
+ * {@code noeviction} is safe: writes fail instead, and every feature already copes with a failing Redis. Managed
+ * Redis services often forbid CONFIG: then nothing is said.
  */
 @ApplicationScoped
 public class RedisEvictionPolicyCheck {

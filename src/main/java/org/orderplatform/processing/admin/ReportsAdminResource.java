@@ -22,7 +22,6 @@ import org.orderplatform.platform.security.Roles;
 import org.orderplatform.platform.web.problem.ProblemDetails.FieldError;
 import org.orderplatform.platform.web.problem.ProblemException;
 import org.orderplatform.processing.batch.DailyReports;
-import org.orderplatform.processing.batch.DailyTotal;
 
 /** {@code /api/admin/reports/daily}: what the order-report job computed, as JSON or CSV (superusers only). */
 @Path("admin/reports")

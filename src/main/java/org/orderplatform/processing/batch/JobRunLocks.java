@@ -168,7 +168,8 @@ public class JobRunLocks {
         private void awaitRunEnd() throws InterruptedException {
             while (!runEnded.await(CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                 try {
-                    if (execution >= 0 && BatchRuntime.getJobOperator().getJobExecution(execution).getEndTime() != null) {
+                    if (execution >= 0
+                            && BatchRuntime.getJobOperator().getJobExecution(execution).getEndTime() != null) {
                         return;
                     }
                 } catch (RuntimeException e) {

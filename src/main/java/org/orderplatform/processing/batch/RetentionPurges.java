@@ -20,7 +20,10 @@ public class RetentionPurges {
     @Inject
     OrderJobs jobs;
 
-    /** Login sessions that ended (expired or revoked) longer than {@code retention} ago; how many (at most {@code limit}). */
+    /**
+     * Login sessions that ended (expired or revoked) longer than {@code retention} ago; how many (at most
+     * {@code limit}).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int endedSessions(Duration retention, int limit) {
         return sessions.deleteEndedBefore(retention, limit);

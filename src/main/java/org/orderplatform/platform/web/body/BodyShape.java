@@ -77,7 +77,8 @@ final class BodyShape {
                 problems.add(new FieldError(name, "must be a list"));
                 return;
             }
-            Type element = type instanceof ParameterizedType generic ? generic.getActualTypeArguments()[0] : Object.class;
+            Type element = type instanceof ParameterizedType generic
+                    ? generic.getActualTypeArguments()[0] : Object.class;
             for (int i = 0; i < array.size(); i++) {
                 check(array.get(i), element, false, elementPath(path, i), problems);
             }

@@ -70,7 +70,8 @@ public final class IpAddress {
             }
         } else {
             for (int i = 0; i < 16; i += 2) {
-                text.append(i == 0 ? "" : ":").append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
+                text.append(i == 0 ? "" : ":")
+                        .append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
             }
         }
         return text.toString();

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.orderplatform.platform.web.webapp.WebAppFilter;
 
 /**
  * The web container's error page (see web.xml): errors outside JAX-RS - unknown static paths, wrong methods on

@@ -32,7 +32,8 @@ public class StaticContentMethodFilter extends HttpFilter {
         }
         response.setHeader("Allow", ALLOW);
         problems.send(problems.ofStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                request.getMethod() + " is not supported for " + ApiPaths.pathOf(request) + "; allowed methods: " + ALLOW, request),
+                request.getMethod() + " is not supported for " + ApiPaths.pathOf(request) + "; allowed methods: "
+                        + ALLOW, request),
                 response);
     }
 }

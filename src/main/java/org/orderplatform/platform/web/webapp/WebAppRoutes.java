@@ -27,7 +27,8 @@ final class WebAppRoutes {
      * Files in webapp/ that are not the app's: the WAR leaves them out (pom.xml), but a loose deployment - liberty:run
      * and the test server - serves webapp/ as it is on disk.
      */
-    private static final Pattern DEPLOYMENT_FILES = Pattern.compile("/Dockerfile|/\\.dockerignore|/nginx\\.conf|/[^/]*\\.md");
+    private static final Pattern DEPLOYMENT_FILES = Pattern.compile(
+            "/Dockerfile|/\\.dockerignore|/nginx\\.conf|/[^/]*\\.md");
 
     private WebAppRoutes() {
     }

@@ -82,7 +82,8 @@ class InputHardeningIT {
         String path = "/api/orders/" + order.getString("id");
         HttpResponse<String> replaced = Api.send(Accounts.authorized(path, token)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(item("1", "1").replace("]}", "],\"version\":18446744073709551617}"))));
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        item("1", "1").replace("]}", "],\"version\":18446744073709551617}"))));
         assertThat(errors(assertProblem(replaced, 422, path))).containsKey("version");
     }
 
@@ -100,15 +101,18 @@ class InputHardeningIT {
                         + "\"full_name\":\"half \\ud800 a pair\"}",
                 "email", "{\"email\":\"x\\ud800@example.org\",\"password\":\"Correct-Horse-42\"}",
                 "password", "{\"email\":\"" + Accounts.uniqueEmail("tab") + "\",\"password\":\"Correct\\tHorse-42\"}",
-                "password ", "{\"email\":\"" + Accounts.uniqueEmail("del") + "\",\"password\":\"Correct\\u007fHorse-42\"}");
+                "password ", "{\"email\":\"" + Accounts.uniqueEmail("del")
+                        + "\",\"password\":\"Correct\\u007fHorse-42\"}");
 
         registrations.forEach((field, body) -> {
-            JsonObject problem = assertProblem(Accounts.postJson("/api/auth/register", body), 422, "/api/auth/register");
+            JsonObject problem = assertProblem(Accounts.postJson("/api/auth/register", body), 422,
+                    "/api/auth/register");
             assertThat(errors(problem)).as(body).containsKey(field.trim());
         });
         String token = newCustomer("notes");
         for (String notes : List.of("\\u0085", "\\u009b31m", "\\u2066", "\\u200f", "\\u061c", "\\udfff")) {
-            JsonObject problem = assertProblem(post(token, item("1", "1").replace("]}", "],\"notes\":\"a" + notes + "b\"}")),
+            JsonObject problem = assertProblem(
+                    post(token, item("1", "1").replace("]}", "],\"notes\":\"a" + notes + "b\"}")),
                     422, "/api/orders");
             assertThat(errors(problem)).as(notes).containsKey("notes");
         }
@@ -120,7 +124,8 @@ class InputHardeningIT {
     void shouldKeepTabsAndLineBreaksInFreeText() {
         String token = newCustomer("multiline");
 
-        HttpResponse<String> response = post(token, item("1", "1").replace("]}", "],\"notes\":\"one\\ttwo\\r\\nthree\"}"));
+        HttpResponse<String> response = post(token,
+                item("1", "1").replace("]}", "],\"notes\":\"one\\ttwo\\r\\nthree\"}"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(Api.json(response).getString("notes")).isEqualTo("one\ttwo\r\nthree");
@@ -128,7 +133,8 @@ class InputHardeningIT {
 
     @Test
     void shouldAnswerNulInTheLoginEmailWith422NotA500() {
-        JsonObject json = assertProblem(Accounts.login("a\u0000b@example.org", "Whatever-Pass-1"), 422, "/api/auth/login");
+        JsonObject json = assertProblem(Accounts.login("a\u0000b@example.org", "Whatever-Pass-1"), 422,
+                "/api/auth/login");
         assertThat(errors(json)).containsKey("email");
 
         for (String username : List.of("a\u0000b@example.org", "a\u202eb@example.org", "a\u0085b@example.org")) {
@@ -212,7 +218,8 @@ class InputHardeningIT {
                 "size=0", "size", "size=101", "size", "size=1e2", "size", "page=1.5", "page");
 
         lists.forEach((list, caller) -> invalid.forEach((query, field) -> {
-            JsonObject problem = assertProblem(Api.send(Accounts.authorized(list + "?" + query, caller).GET()), 422, list);
+            JsonObject problem = assertProblem(
+                    Api.send(Accounts.authorized(list + "?" + query, caller).GET()), 422, list);
             assertThat(problem.getString("type")).isEqualTo(PlatformProblem.VALIDATION.uri());
             assertThat(errors(problem)).as(list + "?" + query).containsOnlyKeys(field)
                     .containsValue(field.equals("page") ? Paging.PAGE_MESSAGE : Paging.SIZE_MESSAGE);
@@ -334,7 +341,8 @@ class InputHardeningIT {
         return Api.send(Api.request("/api/auth/login")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", "198.51.100." + (1 + (int) (Math.random() * 254)))
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                .POST(HttpRequest.BodyPublishers.ofString("username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)
                         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
     }
 
@@ -353,15 +361,15 @@ class InputHardeningIT {
     }
 
     private static String item(String quantity, String unitPrice) {
-        return "{\"items\":[{\"sku\":\"A-1\",\"name\":\"Apple\",\"quantity\":" + quantity + ",\"unit_price\":" + unitPrice
-                + "}]}";
+        return "{\"items\":[{\"sku\":\"A-1\",\"name\":\"Apple\",\"quantity\":" + quantity + ",\"unit_price\":"
+                + unitPrice + "}]}";
     }
 
     private static Map<String, String> errors(JsonObject problem) {
         assertThat(problem.containsKey("errors")).as(problem.toString()).isTrue();
         return problem.getJsonArray("errors").stream().map(JsonValue::asJsonObject).collect(
-                java.util.stream.Collectors.toMap(error -> error.getString("field"), error -> error.getString("message"),
-                        (first, second) -> first));
+                java.util.stream.Collectors.toMap(error -> error.getString("field"),
+                        error -> error.getString("message"), (first, second) -> first));
     }
 
     private static byte[] join(byte[]... parts) {

@@ -39,7 +39,8 @@ class PagingTest {
     @Test
     void shouldNameBothParametersWhenBothAreWrong() {
         assertThatThrownBy(() -> Paging.of("x", "101")).isInstanceOfSatisfying(ProblemException.class, problem ->
-                assertThat(problem.errors()).extracting(ProblemDetails.FieldError::field).containsExactly("page", "size"));
+                assertThat(problem.errors()).extracting(ProblemDetails.FieldError::field)
+                        .containsExactly("page", "size"));
     }
 
     @Test

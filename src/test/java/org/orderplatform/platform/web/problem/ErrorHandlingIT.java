@@ -102,7 +102,8 @@ class ErrorHandlingIT {
     @Test
     void shouldListEveryInvalidFieldByItsWireName() throws Exception {
         HttpResponse<String> response = post(
-                "{\"display_name\":\"much too long a name\",\"lines\":[{\"sku\":\"A\",\"quantity\":1},{\"sku\":\"\",\"quantity\":0}]}");
+                "{\"display_name\":\"much too long a name\",\"lines\":[{\"sku\":\"A\",\"quantity\":1},"
+                        + "{\"sku\":\"\",\"quantity\":0}]}");
 
         JsonObject problem = assertProblem(response, 422, probePath());
         assertThat(problem.getString("type")).isEqualTo("/problems/validation");

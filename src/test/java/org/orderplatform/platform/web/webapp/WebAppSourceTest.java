@@ -37,7 +37,8 @@ class WebAppSourceTest {
     void shouldHaveNoInlineScriptOrStyleInThePage() throws IOException {
         String index = Files.readString(WEBAPP.resolve("index.html"));
         assertThat(index).doesNotContain("<style", " style=", "javascript:");
-        assertThat(Pattern.compile("\\son[a-z]+\\s*=").matcher(index).find()).as("an event handler attribute").isFalse();
+        assertThat(Pattern.compile("\\son[a-z]+\\s*=").matcher(index).find()).as("an event handler attribute")
+                .isFalse();
         assertThat(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(index).find()).as("an inline script").isFalse();
     }
 
