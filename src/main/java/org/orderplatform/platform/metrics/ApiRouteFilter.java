@@ -46,7 +46,8 @@ public class ApiRouteFilter implements ContainerRequestFilter {
     /** {@code /api} + the class' {@code @Path} + the method's, as one normalised template. */
     static String template(Class<?> resourceClass, Method method) {
         Path methodPath = method.getAnnotation(Path.class);
-        return normalise(ApiPaths.ROOT + "/" + pathOf(resourceClass) + "/" + (methodPath == null ? "" : methodPath.value()));
+        String methodTemplate = methodPath == null ? "" : methodPath.value();
+        return normalise(ApiPaths.ROOT + "/" + pathOf(resourceClass) + "/" + methodTemplate);
     }
 
     /** The class' {@code @Path}: on the class itself or, for a CDI proxy subclass, on a superclass. */
