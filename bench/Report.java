@@ -1,0 +1,128 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the measurements of one bench/run (one line each, {@code key=value ...}) into a table of figures and of
+ * ratios to the baselines measured in the same run, printed and written as {@code PREFIX.md} and {@code PREFIX.json}:
+ *
+ * <pre>java bench/Report.java RESULTS_FILE OUTPUT_PREFIX MODE</pre>
+ *
+ * Absolute numbers on a shared machine are noise; the ratios, and how they move from one change to the next, are
+ * the figures to read.
+ */
+public class Report {
+
+    /** A scenario's baseline and the ratio to it the Performance issue asks for. */
+    record Target(String baseline, double ratio) {
+    }
+
+    static final Map<String, Target> TARGETS = Map.of(
+            "health", new Target("floor", 0.7),
+            "get-order", new Target("health", 0.5),
+            "list-page", new Target("health", 0.6),
+            "create-order", new Target("pg-create-order", 0.5));
+
+    static final Map<String, String> TITLES = Map.of(
+            "floor", "(a0) minimal JAX-RS GET, same runtime",
+            "health", "(a) GET /health/live",
+            "get-order", "(b) GET /api/orders/{id}",
+            "list-page", "(c) GET /api/orders list page",
+            "create-order", "(d) POST /api/orders, 3 lines",
+            "pg-create-order", "(i) pgbench: the rows of one order creation",
+            "pg-get-order", "(ii) pgbench: the SELECTs behind (b)",
+            "redis-push", "redis-benchmark: LPUSH a job id",
+            "redis-move", "redis-benchmark: LMOVE queue to claimed");
+
+    record Row(Map<String, String> values) {
+
+        String get(String key) {
+            return values.getOrDefault(key, "");
+        }
+
+        long number(String key) {
+            return Long.parseLong(values.getOrDefault(key, "0"));
+        }
+
+        double perSecond() {
+            return number("requests") / (number("duration_us") / 1e6);
+        }
+
+        long errors() {
+            return number("errors") + number("non2xx");
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Row> rows = Files.readAllLines(Path.of(args[0])).stream()
+                .filter(line -> !line.isBlank())
+                .map(Report::parse)
+                .toList();
+        String prefix = args[1];
+        String mode = args[2];
+        List<Row> loads = rows.stream().filter(row -> !row.get("scenario").equals("start")).toList();
+        List<String> table = new ArrayList<>();
+        table.add("| scenario | connections | req/s | p50 ms | p99 ms | errors | peak RSS MiB | ratio | target |");
+        table.add("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        List<String> json = new ArrayList<>();
+        for (Row row : loads) {
+            String scenario = row.get("scenario");
+            Optional<Double> ratio = ratio(row, loads);
+            Target target = TARGETS.get(scenario);
+            String rss = row.get("rss_mib").isEmpty() ? "-" : row.get("rss_mib");
+            table.add(String.format(Locale.ROOT, "| %s | %s | %.0f | %.1f | %.1f | %d | %s | %s | %s |",
+                    TITLES.getOrDefault(scenario, scenario), row.get("connections"), row.perSecond(),
+                    row.number("p50_us") / 1000.0, row.number("p99_us") / 1000.0, row.errors(), rss,
+                    ratio.map(value -> String.format(Locale.ROOT, "%.2f", value)).orElse("-"),
+                    target == null ? "-" : "≥ " + target.ratio() + " × " + target.baseline()));
+            json.add(String.format(Locale.ROOT, "{\"scenario\":\"%s\",\"connections\":%s,\"requests_per_second\":%.1f,"
+                            + "\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,\"errors\":%d,\"peak_rss_mib\":%s,"
+                            + "\"ratio_to_baseline\":%s}",
+                    scenario, row.get("connections"), row.perSecond(), row.number("p50_us") / 1000.0,
+                    row.number("p99_us") / 1000.0, row.number("max_us") / 1000.0, row.errors(),
+                    row.get("rss_mib").isEmpty() ? "null" : row.get("rss_mib"),
+                    ratio.map(value -> String.format(Locale.ROOT, "%.3f", value)).orElse("null")));
+        }
+        String start = rows.stream().filter(row -> row.get("scenario").equals("start"))
+                .map(row -> row.get("seconds_to_ready")).findFirst().orElse("null");
+        String header = "Benchmark (" + mode + " run), " + Runtime.getRuntime().availableProcessors()
+                + " cores; the platform started to ready in " + start + " s";
+        System.out.println();
+        System.out.println(header);
+        table.forEach(System.out::println);
+        Files.writeString(Path.of(prefix + ".md"), "# " + header + "\n\n" + String.join("\n", table) + "\n");
+        Files.writeString(Path.of(prefix + ".json"), "{\"mode\":\"" + mode + "\",\"cores\":"
+                + Runtime.getRuntime().availableProcessors() + ",\"seconds_to_ready\":" + start + ",\"results\":[\n"
+                + json.stream().collect(Collectors.joining(",\n")) + "\n]}\n");
+        System.out.println("\nwritten: " + prefix + ".md, " + prefix + ".json");
+    }
+
+    /** Throughput over the baseline's at the same concurrency, when the scenario has one and it was measured. */
+    static Optional<Double> ratio(Row row, List<Row> rows) {
+        Target target = TARGETS.get(row.get("scenario"));
+        if (target == null) {
+            return Optional.empty();
+        }
+        return rows.stream()
+                .filter(other -> other.get("scenario").equals(target.baseline()))
+                .filter(other -> other.get("connections").equals(row.get("connections")))
+                .findFirst()
+                .map(baseline -> row.perSecond() / baseline.perSecond());
+    }
+
+    static Row parse(String line) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : line.trim().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            values.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return new Row(values);
+    }
+}
