@@ -28,7 +28,8 @@ public class Report {
             "health", new Target("floor", 0.7),
             "get-order", new Target("health", 0.5),
             "list-page", new Target("health", 0.6),
-            "create-order", new Target("pg-create-order", 0.5));
+            "create-order", new Target("pg-create-order", 0.5),
+            "drain", new Target("pg-create-order", 0.3));
 
     static final Map<String, String> TITLES = Map.of(
             "floor", "(a0) minimal JAX-RS GET, same runtime",
@@ -36,6 +37,7 @@ public class Report {
             "get-order", "(b) GET /api/orders/{id}",
             "list-page", "(c) GET /api/orders list page",
             "create-order", "(d) POST /api/orders, 3 lines",
+            "drain", "(e) pipeline drain, placed to COMPLETED (APP_ROLE=all)",
             "pg-create-order", "(i) pgbench: the rows of one order creation",
             "pg-get-order", "(ii) pgbench: the SELECTs behind (b)",
             "redis-push", "redis-benchmark: LPUSH a job id",
