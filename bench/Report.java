@@ -69,7 +69,7 @@ public class Report {
                 .toList();
         String prefix = args[1];
         String mode = args[2];
-        List<Row> loads = rows.stream().filter(row -> !row.get("scenario").equals("start")).toList();
+        List<Row> loads = rows.stream().filter(row -> !row.get("scenario").startsWith("start-")).toList();
         List<String> table = new ArrayList<>();
         table.add("| scenario | connections | req/s | p50 ms | p99 ms | errors | peak RSS MiB | ratio | target |");
         table.add("|---|---:|---:|---:|---:|---:|---:|---:|---|");
@@ -92,18 +92,81 @@ public class Report {
                     row.get("rss_mib").isEmpty() ? "null" : row.get("rss_mib"),
                     ratio.map(value -> String.format(Locale.ROOT, "%.3f", value)).orElse("null")));
         }
-        String start = rows.stream().filter(row -> row.get("scenario").equals("start"))
-                .map(row -> row.get("seconds_to_ready")).findFirst().orElse("null");
+        String cold = secondsToReady(rows, "start-cold");
+        String warm = secondsToReady(rows, "start-warm");
         String header = "Benchmark (" + mode + " run), " + Runtime.getRuntime().availableProcessors()
-                + " cores; the platform started to ready in " + start + " s";
+                + " cores; the platform's process start to ready: " + cold + " s cold, " + warm + " s warm";
         System.out.println();
         System.out.println(header);
         table.forEach(System.out::println);
         Files.writeString(Path.of(prefix + ".md"), "# " + header + "\n\n" + String.join("\n", table) + "\n");
         Files.writeString(Path.of(prefix + ".json"), "{\"mode\":\"" + mode + "\",\"cores\":"
-                + Runtime.getRuntime().availableProcessors() + ",\"seconds_to_ready\":" + start + ",\"results\":[\n"
+                + Runtime.getRuntime().availableProcessors() + ",\"seconds_to_ready\":{\"cold\":" + cold + ",\"warm\":"
+                + warm + "},\"results\":[\n"
                 + json.stream().collect(Collectors.joining(",\n")) + "\n]}\n");
-        System.out.println("\nwritten: " + prefix + ".md, " + prefix + ".json");
+        List<String> charts = new ArrayList<>();
+        for (String scenario : loads.stream().map(row -> row.get("scenario")).distinct().toList()) {
+            Path chart = Path.of(prefix + "-" + scenario + ".svg");
+            Files.writeString(chart, chart(scenario, loads));
+            charts.add(chart.getFileName().toString());
+        }
+        System.out.println("\nwritten: " + prefix + ".md, " + prefix + ".json and a chart per scenario: "
+                + String.join(", ", charts));
+    }
+
+    /**
+     * A bar chart of one scenario's throughput at each concurrency, beside its baseline's (grey) when it has one,
+     * with the ratio and the target.
+     */
+    static String chart(String scenario, List<Row> rows) {
+        Target target = TARGETS.get(scenario);
+        List<Row> own = rows.stream().filter(row -> row.get("scenario").equals(scenario)).toList();
+        List<Row> bars = new ArrayList<>();
+        for (Row row : own) {
+            bars.add(row);
+            if (target != null) {
+                rows.stream().filter(other -> other.get("scenario").equals(target.baseline()))
+                        .filter(other -> other.get("connections").equals(row.get("connections")))
+                        .findFirst().ifPresent(bars::add);
+            }
+        }
+        double max = bars.stream().mapToDouble(Row::perSecond).max().orElse(1);
+        int height = 70 + bars.size() * 34;
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"%d\" font-family=\"sans-serif\" "
+                        + "font-size=\"13\">%n<rect width=\"720\" height=\"%d\" fill=\"white\"/>%n"
+                        + "<text x=\"10\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n",
+                height, height, escape(TITLES.getOrDefault(scenario, scenario) + ": requests per second")));
+        int y = 44;
+        for (Row bar : bars) {
+            boolean baseline = !bar.get("scenario").equals(scenario);
+            double width = 420 * bar.perSecond() / max;
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"10\" y=\"%d\">%s, %s conn.</text>%n"
+                            + "<rect x=\"200\" y=\"%d\" width=\"%.1f\" height=\"22\" fill=\"%s\"/>%n"
+                            + "<text x=\"%.1f\" y=\"%d\">%.0f</text>%n",
+                    y + 16, escape(bar.get("scenario")), bar.get("connections"),
+                    y, width, baseline ? "#9e9e9e" : "#1f77b4", 206 + width, y + 16, bar.perSecond()));
+            y += 34;
+        }
+        if (target != null) {
+            String ratios = own.stream().map(row -> ratio(row, rows)
+                            .map(value -> String.format(Locale.ROOT, "%.2f at %s", value, row.get("connections")))
+                            .orElse("-"))
+                    .reduce((left, right) -> left + ", " + right).orElse("-");
+            svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\">ratio to %s: %s (target %s)</text>%n",
+                    y + 14, escape(target.baseline()), ratios, target.ratio()));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String secondsToReady(List<Row> rows, String scenario) {
+        return rows.stream().filter(row -> row.get("scenario").equals(scenario))
+                .map(row -> row.get("seconds_to_ready")).findFirst().orElse("null");
     }
 
     /** Throughput over the baseline's at the same concurrency, when the scenario has one and it was measured. */
