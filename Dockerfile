@@ -25,10 +25,11 @@ COPY webapp/ webapp/
 # image's JVM options instead of the dev run's (which load the dev-services agent), and a minified package of it.
 # server.env only holds a keystore password made at build time: the entrypoint makes one per container instead.
 # Maven and its repository live in the build's own directory (MAVEN_USER_HOME, maven.repo.local), in a cache mount
-# that later builds reuse - not in the home directory of whichever user the base image runs as.
+# that later builds reuse - not in the home directory of whichever user the base image runs as. Neither tests nor the
+# style check run here (the image has only the main sources): the pipeline runs both before it builds the image.
 RUN --mount=type=cache,target=/build/.m2 \
     MAVEN_USER_HOME=/build/.m2 ./mvnw --batch-mode --no-transfer-progress -Dmaven.repo.local=/build/.m2/repository \
-        -Dmaven.test.skip=true -DlooseApplication=false \
+        -Dmaven.test.skip=true -Dcheckstyle.skip=true -DlooseApplication=false \
         package liberty:create liberty:deploy \
     && server=target/liberty/wlp/usr/servers/orderPlatform \
     && cp src/main/docker/jvm.options "$server/jvm.options" \
