@@ -29,19 +29,21 @@ public class Report {
             "get-order", new Target("health", 0.5),
             "list-page", new Target("health", 0.6),
             "create-order", new Target("pg-create-order", 0.5),
-            "drain", new Target("pg-create-order", 0.3));
+            "drain", new Target("pg-create-order", 0.3),
+            "drain-roles", new Target("pg-create-order", 0.3));
 
-    static final Map<String, String> TITLES = Map.of(
-            "floor", "(a0) minimal JAX-RS GET, same runtime",
-            "health", "(a) GET /health/live",
-            "get-order", "(b) GET /api/orders/{id}",
-            "list-page", "(c) GET /api/orders list page",
-            "create-order", "(d) POST /api/orders, 3 lines",
-            "drain", "(e) pipeline drain, placed to COMPLETED (APP_ROLE=all)",
-            "pg-create-order", "(i) pgbench: the rows of one order creation",
-            "pg-get-order", "(ii) pgbench: the SELECTs behind (b)",
-            "redis-push", "redis-benchmark: LPUSH a job id",
-            "redis-move", "redis-benchmark: LMOVE queue to claimed");
+    static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("floor", "(a0) minimal JAX-RS GET, same runtime"),
+            Map.entry("health", "(a) GET /health/live"),
+            Map.entry("get-order", "(b) GET /api/orders/{id}"),
+            Map.entry("list-page", "(c) GET /api/orders list page"),
+            Map.entry("create-order", "(d) POST /api/orders, 3 lines"),
+            Map.entry("drain", "(e) pipeline drain, placed to COMPLETED (APP_ROLE=all)"),
+            Map.entry("drain-roles", "(e) pipeline drain, an API and a worker replica"),
+            Map.entry("pg-create-order", "(i) pgbench: the rows of one order creation"),
+            Map.entry("pg-get-order", "(ii) pgbench: the SELECTs behind (b)"),
+            Map.entry("redis-push", "redis-benchmark: LPUSH a job id"),
+            Map.entry("redis-move", "redis-benchmark: LMOVE queue to claimed"));
 
     record Row(Map<String, String> values) {
 
@@ -112,6 +114,12 @@ public class Report {
         }
         System.out.println("\nwritten: " + prefix + ".md, " + prefix + ".json and a chart per scenario: "
                 + String.join(", ", charts));
+        long errors = loads.stream().mapToLong(Row::errors).sum();
+        if (errors > 0) {
+            System.out.println("\n" + errors + " requests failed (see the errors column): with errors, a scenario "
+                    + "measures failures, not speed");
+            System.exit(1);
+        }
     }
 
     /**

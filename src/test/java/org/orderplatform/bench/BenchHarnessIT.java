@@ -28,7 +28,7 @@ import org.orderplatform.testsupport.ExtraServer;
 class BenchHarnessIT {
 
     private static final List<String> SCENARIOS = List.of("floor", "health", "get-order", "list-page",
-            "create-order", "drain", "pg-create-order", "pg-get-order", "redis-push", "redis-move");
+            "create-order", "drain", "drain-roles", "pg-create-order", "pg-get-order", "redis-push", "redis-move");
     private static final Path WORK = Path.of("target/bench");
 
     @Test
@@ -45,7 +45,8 @@ class BenchHarnessIT {
                 "BENCH_PG_PORT", Integer.toString(ExtraServer.freePort()),
                 "BENCH_REDIS_PORT", Integer.toString(ExtraServer.freePort()),
                 "BENCH_HTTP_PORT", Integer.toString(ExtraServer.freePort()),
-                "BENCH_FLOOR_PORT", Integer.toString(ExtraServer.freePort())));
+                "BENCH_FLOOR_PORT", Integer.toString(ExtraServer.freePort()),
+                "BENCH_WORKER_PORT", Integer.toString(ExtraServer.freePort())));
         Process process = run.start();
         boolean ended = process.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
