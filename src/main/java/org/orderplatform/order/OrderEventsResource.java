@@ -1,7 +1,7 @@
 package org.orderplatform.order;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +23,7 @@ import org.orderplatform.platform.security.Roles;
 
 /** {@code /api/orders/{id}/events}: an order's status, live, as Server-Sent Events. */
 @Path("orders/{id}/events")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "orders")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")

@@ -1,7 +1,7 @@
 package org.orderplatform.order;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +41,7 @@ import org.orderplatform.platform.web.paging.PageParameters;
 
 /** {@code /api/orders}: the caller's orders (a superuser's: anyone's). Another user's order is a 404. */
 @Path("orders")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "orders", description = "Orders")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")

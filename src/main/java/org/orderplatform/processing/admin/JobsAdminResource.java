@@ -2,7 +2,7 @@ package org.orderplatform.processing.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobStartException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,7 +26,7 @@ import org.orderplatform.processing.batch.ExecutionView;
 
 /** {@code /api/admin/jobs}: run the batch jobs on demand and follow their executions (superusers only). */
 @Path("admin/jobs")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")

@@ -1,7 +1,7 @@
 package org.orderplatform.processing.admin;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import org.orderplatform.processing.QueueStats;
 
 /** {@code /api/admin/queue} and {@code /api/admin/dead-letters}: the processing pipeline, for superusers. */
 @Path("admin")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "admin", description = "Processing queue, dead letters, batch jobs and reports (superusers only)")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")

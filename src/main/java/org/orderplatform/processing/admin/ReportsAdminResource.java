@@ -1,7 +1,7 @@
 package org.orderplatform.processing.admin;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.orderplatform.processing.batch.DailyReports;
 
 /** {@code /api/admin/reports/daily}: what the order-report job computed, as JSON or CSV (superusers only). */
 @Path("admin/reports")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "admin")
 @SecurityRequirement(name = "bearer")
 @SecurityRequirement(name = "password")
