@@ -2,8 +2,8 @@ package org.orderplatform.order;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -51,8 +51,9 @@ public class OrderStatusFeed {
                               OffsetDateTime changedAt, long version) {
     }
 
-    @Resource(lookup = "concurrent/orderProcessing")
-    ManagedExecutorService executor;
+    /** Threads of their own for loops that run until the application stops (see server.xml). */
+    @Resource(lookup = "concurrent/orderProcessingThreads")
+    ManagedThreadFactory threads;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -81,7 +82,7 @@ public class OrderStatusFeed {
 
     void start(@Observes SchemaReady ready) {
         running = true;
-        executor.execute(this::subscribe);
+        threads.newThread(this::subscribe).start();
         pings = scheduler.scheduleWithFixedDelay(this::checkSubscription, PING_SECONDS, PING_SECONDS,
                 TimeUnit.SECONDS);
     }

@@ -2,7 +2,7 @@ package org.orderplatform.processing;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,8 +32,9 @@ public class OrderOutboxRelay {
     /** Named in server.xml too (Prometheus buckets): ServerXmlMetricNamesTest keeps the two the same. */
     public static final String RELAY_BATCH_SIZE = "order.relay.batch.size";
 
-    @Resource(lookup = "concurrent/orderProcessing")
-    ManagedExecutorService executor;
+    /** Threads of their own for loops that run until the application stops (see server.xml). */
+    @Resource(lookup = "concurrent/orderProcessingThreads")
+    ManagedThreadFactory threads;
 
     @Inject
     ProcessingSettings settings;
@@ -56,7 +57,7 @@ public class OrderOutboxRelay {
     void start(@Observes SchemaReady ready) {
         if (settings.role().relays()) {
             running = true;
-            executor.execute(this::relay);
+            threads.newThread(this::relay).start();
         }
     }
 

@@ -2,7 +2,7 @@ package org.orderplatform.processing;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code WORKER_CONCURRENCY} workers on the managed executor (on replicas whose {@code APP_ROLE} runs workers),
- * each with its own blocking Redis connection, taking one job at a time. On stop they take no new job; the jobs
+ * {@code WORKER_CONCURRENCY} workers (on replicas whose {@code APP_ROLE} runs workers), each on a managed thread of
+ * its own with its own blocking Redis connection, taking one job at a time. On stop they take no new job; the jobs
  * they are working on get {@code WORKER_SHUTDOWN_GRACE_SECONDS} to finish, then go back to the queue. (When the
  * server interrupts the workers first, as Liberty may while it stops, the job goes back to the queue at once.)
  */
@@ -33,8 +33,9 @@ public class ProcessingWorkerPool {
     private static final Duration TAKE_WAIT = Duration.ofSeconds(1);
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
-    @Resource(lookup = "concurrent/orderProcessing")
-    ManagedExecutorService executor;
+    /** Threads of their own for loops that run until the application stops (see server.xml). */
+    @Resource(lookup = "concurrent/orderProcessingThreads")
+    ManagedThreadFactory threads;
 
     @Inject
     ProcessingSettings settings;
@@ -69,7 +70,7 @@ public class ProcessingWorkerPool {
         String replica = ReplicaName.get();
         for (int i = 1; i <= count; i++) {
             String worker = replica + "/worker-" + i;
-            executor.execute(() -> work(worker));
+            threads.newThread(() -> work(worker)).start();
         }
         log.info("Started " + count + " order processing workers on " + replica);
     }
