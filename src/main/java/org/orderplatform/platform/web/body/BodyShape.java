@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.orderplatform.platform.web.input.FreeText;
 import org.orderplatform.platform.web.input.NumberText;
@@ -35,6 +33,23 @@ final class BodyShape {
 
     static final String NOT_A_FIELD = "is not a field of this request";
     private static final String NOT_A_DECIMAL = "must be a decimal number";
+
+    /**
+     * A record's members by their names on the wire, computed once per record: reflecting on the record (its generic
+     * types, its annotations) for every body was 3% of the server's CPU samples while orders were placed.
+     */
+    private static final ClassValue<Map<String, Member>> MEMBERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Member> computeValue(Class<?> record) {
+            return Arrays.stream(record.getRecordComponents()).collect(Collectors.toUnmodifiableMap(
+                    WireNames::of, component -> new Member(component.getGenericType(),
+                            component.isAnnotationPresent(FreeText.class))));
+        }
+    };
+
+    /** What the check needs of a record component: its type, and whether it holds free text. */
+    private record Member(Type type, boolean freeText) {
+    }
 
     private BodyShape() {
     }
@@ -60,16 +75,14 @@ final class BodyShape {
                 problems.add(new FieldError(name, "must be an object"));
                 return;
             }
-            Map<String, RecordComponent> components = Arrays.stream(raw.getRecordComponents())
-                    .collect(Collectors.toMap(WireNames::of, Function.identity()));
-            object.forEach((member, value) -> {
-                RecordComponent component = components.get(member);
-                String field = memberPath(path, member);
-                if (component == null) {
+            Map<String, Member> members = MEMBERS.get(raw);
+            object.forEach((wireName, value) -> {
+                Member member = members.get(wireName);
+                String field = memberPath(path, wireName);
+                if (member == null) {
                     problems.add(new FieldError(field, NOT_A_FIELD));
                 } else {
-                    check(value, component.getGenericType(), component.isAnnotationPresent(FreeText.class), field,
-                            problems);
+                    check(value, member.type(), member.freeText(), field, problems);
                 }
             });
         } else if (Collection.class.isAssignableFrom(raw)) {

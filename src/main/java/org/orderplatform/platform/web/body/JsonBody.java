@@ -1,9 +1,9 @@
 package org.orderplatform.platform.web.body;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -34,6 +34,13 @@ public final class JsonBody {
 
     public static final int MAX_DEPTH = 32;
 
+    /**
+     * Looked up once: each of {@code Json}'s static factories looks the provider up again, and inside Liberty that
+     * first tries an OSGi class the application cannot see: a failed class load and an exception for every value of
+     * every body, 3% of the server's CPU samples while orders were placed (bench/README.md).
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonBody() {
     }
 
@@ -44,7 +51,7 @@ public final class JsonBody {
     /** @throws UnreadableBodyException (400) for a body that is not UTF-8, not one JSON value, or too deep */
     static Parsed parse(byte[] body) {
         List<FieldError> problems = new ArrayList<>();
-        try (JsonParser parser = Json.createParser(new StringReader(decode(body)))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(decode(body)))) {
             Deque<Container> open = new ArrayDeque<>();
             JsonValue root = null;
             String key = null;
@@ -64,7 +71,7 @@ public final class JsonBody {
                         key = done.key;
                         value = done.build();
                     }
-                    case VALUE_STRING -> value = Json.createValue(parser.getString());
+                    case VALUE_STRING -> value = JSON.createValue(parser.getString());
                     case VALUE_NUMBER -> value = number(parser.getString(), pathOf(open, key), problems);
                     case VALUE_TRUE -> value = JsonValue.TRUE;
                     case VALUE_FALSE -> value = JsonValue.FALSE;
@@ -108,7 +115,7 @@ public final class JsonBody {
             problems.add(new FieldError(BodyShape.fieldName(path), problem.get()));
             return JsonValue.NULL;
         }
-        return Json.createValue(new BigDecimal(text));
+        return JSON.createValue(new BigDecimal(text));
     }
 
     private static UnreadableBodyException malformed(String detail) {
@@ -127,8 +134,8 @@ public final class JsonBody {
         Container(String path, boolean isObject, String key) {
             this.path = path;
             this.key = key;
-            this.object = isObject ? Json.createObjectBuilder() : null;
-            this.array = isObject ? null : Json.createArrayBuilder();
+            this.object = isObject ? JSON.createObjectBuilder() : null;
+            this.array = isObject ? null : JSON.createArrayBuilder();
         }
 
         /** The name BodyShape gives a member or element of this container. */
